@@ -1,0 +1,21 @@
+// Two suites: the everyday unit run (`npm test`) and the long end-to-end run (`npm run test:e2e`).
+// Type checking is tsc's job (`npm run build`), so ts-jest only transpiles: that keeps the unit run fast.
+const transform = { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] };
+
+module.exports = {
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: ["<rootDir>/test/e2e/", "/node_modules/"],
+    },
+    {
+      displayName: "e2e",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+    },
+  ],
+};
