@@ -1,0 +1,111 @@
+import * as openstack from "@pulumi/openstack";
+import * as pulumi from "@pulumi/pulumi";
+import * as port from "../src/registry/neutron/Port";
+import { FlaskyServer } from "./FlaskyServer";
+import { FloatingIp } from "./FloatingIp";
+import { PrivateNetwork } from "./PrivateNetwork";
+import { SecurityGroupRule, WebSecurityGroup } from "./WebSecurityGroup";
+
+export interface FlaskySingleInstanceArgs {
+  /** Name or ID of the image (an Ubuntu; the tutorial's default is trusty-server-cloudimg-amd64). */
+  readonly image: pulumi.Input<string>;
+  /** Name or ID of the flavor (the tutorial's default is m1.small). */
+  readonly flavor: pulumi.Input<string>;
+  /**
+   * Name of the key pair to install (the tutorial's default is my_key).
+   * @default - no key pair
+   */
+  readonly keyName?: pulumi.Input<string>;
+  /** Name or ID of the external network for the router gateway and the floating IP (the tutorial's public_network). */
+  readonly publicNetwork: pulumi.Input<string>;
+  /** Gmail account the app sends notifications from. */
+  readonly gmailUsername: pulumi.Input<string>;
+  /** Password of that account; always treated as a secret. */
+  readonly gmailPassword: pulumi.Input<string>;
+  /**
+   * CIDR of the private subnet.
+   * @default "10.10.10.0/24"
+   */
+  readonly cidr?: pulumi.Input<string>;
+  /**
+   * DNS name servers of the private subnet.
+   * @default ["8.8.8.8"]
+   */
+  readonly dnsNameservers?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Rules of the web server's security group.
+   * @default webServerRules (ICMP, TCP 22, 443, 80 ingress)
+   */
+  readonly securityGroupRules?: readonly SecurityGroupRule[];
+  /**
+   * curl command prefix the server runs at the end of its script to report success, as heat_2d's
+   * `wc_notify` (a WaitConditionHandle's `curlCli`).
+   * @default - no signal (heat_2c)
+   */
+  readonly waitConditionCurlCli?: pulumi.Input<string>;
+}
+
+/**
+ * The Heat tutorial's heat_2c as one component: a private network routed to the public one, the web
+ * server security group, a port on the private network with that group, the Flasky server on the
+ * port, and a floating IP for the port.
+ */
+export class FlaskySingleInstance extends pulumi.ComponentResource {
+  /** Name of the server (heat_2c's `instance_name` output). */
+  readonly instanceName: pulumi.Output<string>;
+  /** The public address of the server: the floating IP (heat_2c's `instance_ip` output). */
+  readonly instanceIp: pulumi.Output<string>;
+
+  constructor(name: string, args: FlaskySingleInstanceArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("heatshift:openstack:FlaskySingleInstance", name, {}, opts);
+
+    const securityGroup = new WebSecurityGroup(
+      `${name}-secgroup`,
+      args.securityGroupRules === undefined ? {} : { rules: args.securityGroupRules },
+      { parent: this },
+    );
+    const network = new PrivateNetwork(
+      `${name}-network`,
+      {
+        publicNetwork: args.publicNetwork,
+        ...(args.cidr === undefined ? {} : { cidr: args.cidr }),
+        ...(args.dnsNameservers === undefined ? {} : { dnsNameservers: args.dnsNameservers }),
+      },
+      { parent: this },
+    );
+    // Heat makes a port wait for the subnets of its network (port.py add_dependencies).
+    const serverPort = new openstack.networking.Port(
+      `${name}-port`,
+      {
+        networkId: network.networkId,
+        adminStateUp: port.heatDefaults.adminStateUp,
+        ...port.portSecurityGroupArgs([securityGroup.securityGroupId]),
+      },
+      { parent: this, dependsOn: [network.subnet] },
+    );
+    const server = new FlaskyServer(
+      `${name}-server`,
+      {
+        image: args.image,
+        flavor: args.flavor,
+        ...(args.keyName === undefined ? {} : { keyName: args.keyName }),
+        networks: [{ port: serverPort.id }],
+        gmailUsername: args.gmailUsername,
+        gmailPassword: args.gmailPassword,
+        ...(args.waitConditionCurlCli === undefined ? {} : { waitConditionCurlCli: args.waitConditionCurlCli }),
+      },
+      { parent: this },
+    );
+    // Heat makes the floating IP wait for the router with the gateway; the association also needs
+    // the subnet on the router, which Heat leaves to chance: wait for the router interface.
+    const floatingIp = new FloatingIp(
+      `${name}-floating-ip`,
+      { publicNetwork: args.publicNetwork, portId: serverPort.id },
+      { parent: this, dependsOn: [network.routerInterface] },
+    );
+
+    this.instanceName = server.instanceName;
+    this.instanceIp = floatingIp.address;
+    this.registerOutputs({ instanceName: this.instanceName, instanceIp: this.instanceIp });
+  }
+}
