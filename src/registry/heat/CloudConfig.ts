@@ -24,5 +24,5 @@ export const cloudConfigEntry: RegistryEntry = {
   pulumiTypes: [],
   properties,
   attributes: configAttributes,
-  create: (ctx) => configResource(pulumi.output(ctx.properties.cloud_config).apply(renderCloudConfig)),
+  create: (ctx) => configResource(pulumi.output(ctx.properties.cloud_config as pulumi.Input<Record<string, unknown>> | undefined).apply(renderCloudConfig)),
 };

@@ -1,0 +1,105 @@
+/**
+ * OS::Cinder::Volume → openstack.blockstorage.Volume (heat/engine/resources/openstack/cinder/volume.py).
+ */
+import * as openstack from "@pulumi/openstack";
+import * as pulumi from "@pulumi/pulumi";
+import { AttributeSpec, PropertiesSchema, PropertyProblem, RegistryEntry } from "../types";
+
+export const properties: PropertiesSchema = {
+  availability_zone: { type: "String" },
+  size: { type: "Integer", range: { min: 1 }, updateAllowed: true },
+  snapshot_id: { type: "String" },
+  backup_id: { type: "String", updateAllowed: true },
+  name: { type: "String", updateAllowed: true },
+  description: { type: "String", updateAllowed: true },
+  volume_type: { type: "String", updateAllowed: true },
+  metadata: { type: "Map", default: {}, updateAllowed: true },
+  image: { type: "String" },
+  source_volid: { type: "String" },
+  scheduler_hints: { type: "Map" },
+  read_only: { type: "Boolean", updateAllowed: true },
+  multiattach: { type: "Boolean" },
+};
+
+const unmappedStatus = "Pulumi's Volume does not expose it";
+
+export const attributes: Readonly<Record<string, AttributeSpec>> = {
+  availability_zone: { description: "The availability zone of the volume." },
+  size: { description: "The size of the volume in GB." },
+  snapshot_id: { description: "The snapshot the volume was created from, if any." },
+  display_name: { description: "The name of the volume." },
+  display_description: { description: "The description of the volume." },
+  volume_type: { description: "The volume type (backend)." },
+  metadata: { description: "The metadata of the volume, as a JSON string." },
+  metadata_values: { description: "The metadata of the volume, as a map." },
+  source_volid: { description: "The volume this one was copied from, if any." },
+  status: { description: "The status of the volume.", unmapped: unmappedStatus },
+  created_at: { description: "When the volume was created.", unmapped: unmappedStatus },
+  bootable: { description: "Whether the volume can be booted.", unmapped: unmappedStatus },
+  encrypted: { description: "Whether the volume is encrypted.", unmapped: unmappedStatus },
+  attachments: { description: "The attachments, as a string (deprecated).", unmapped: unmappedStatus },
+  attachments_list: { description: "The attachments of the volume." },
+  multiattach: { description: "Whether the volume may be attached more than once." },
+};
+
+export const volumeEntry: RegistryEntry = {
+  type: "OS::Cinder::Volume",
+  pulumiTypes: ["openstack:blockstorage/volume:Volume"],
+  properties,
+  renamed: [{ at: [], from: "imageRef", to: "image" }],
+  attributes,
+  supportsSnapshot: true,
+  validate(props) {
+    const problems: PropertyProblem[] = [];
+    const sources = ["size", "snapshot_id", "source_volid", "backup_id", "image"];
+    if (sources.every((key) => props[key] === undefined)) {
+      problems.push({ message: `OS::Cinder::Volume needs one of ${sources.join(", ")} (Heat: the size is taken from the source otherwise)`, path: [] });
+    }
+    if (props.read_only !== undefined) {
+      problems.push({ message: `OS::Cinder::Volume "read_only" cannot be set by Pulumi's openstack.blockstorage.Volume; remove it`, path: ["read_only"] });
+    }
+    return problems;
+  },
+  create(ctx) {
+    const p = ctx.properties;
+    const volume = new openstack.blockstorage.Volume(
+      ctx.logicalName,
+      {
+        size: p.size as pulumi.Input<number>,
+        name: p.name as pulumi.Input<string> | undefined,
+        description: p.description as pulumi.Input<string> | undefined,
+        availabilityZone: p.availability_zone as pulumi.Input<string> | undefined,
+        volumeType: p.volume_type as pulumi.Input<string> | undefined,
+        metadata: p.metadata as pulumi.Input<Record<string, pulumi.Input<string>>>,
+        imageId: p.image as pulumi.Input<string> | undefined,
+        snapshotId: p.snapshot_id as pulumi.Input<string> | undefined,
+        sourceVolId: p.source_volid as pulumi.Input<string> | undefined,
+        backupId: p.backup_id as pulumi.Input<string> | undefined,
+        multiattach: p.multiattach as pulumi.Input<boolean> | undefined,
+        schedulerHints:
+          p.scheduler_hints === undefined
+            ? undefined
+            : [{ additionalProperties: p.scheduler_hints as pulumi.Input<Record<string, unknown>> }],
+      },
+      ctx.options,
+    );
+    const values: Record<string, () => pulumi.Output<unknown>> = {
+      availability_zone: () => volume.availabilityZone,
+      size: () => volume.size.apply(String),
+      snapshot_id: () => volume.snapshotId,
+      display_name: () => volume.name,
+      display_description: () => volume.description,
+      volume_type: () => volume.volumeType,
+      metadata: () => volume.metadata.apply((m) => JSON.stringify(m ?? {})),
+      metadata_values: () => volume.metadata,
+      source_volid: () => volume.sourceVolId,
+      attachments_list: () => volume.attachments,
+      multiattach: () => volume.multiattach,
+    };
+    return {
+      referenceId: volume.id,
+      resources: [volume],
+      attribute: (name) => values[name]?.(),
+    };
+  },
+};

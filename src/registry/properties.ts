@@ -1,0 +1,242 @@
+/**
+ * Properties as Heat treats them (heat/engine/properties.py, translation.py): deprecated names
+ * translated, unknown and missing properties reported, values coerced to the schema type, the
+ * allowed values and ranges checked, defaults filled in. Values not known yet (Pulumi Outputs,
+ * get_attr before deployment) pass unchecked.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { PropertiesSchema, PropertyProblem, PropertySchema, RegistryEntry } from "./types";
+
+/** The outcome: the properties ready for a factory, and every problem found. */
+export interface ResolvedProperties {
+  readonly values: Record<string, unknown>;
+  readonly problems: PropertyProblem[];
+}
+
+/** Whether a value is known only after deployment. */
+export type UnknownTest = (value: unknown) => boolean;
+
+const isOutput: UnknownTest = (value) => pulumi.Output.isInstance(value);
+
+/**
+ * Translates, checks and completes the properties of one resource. `isUnknown` tells values not
+ * known yet (default: Pulumi Outputs); they are passed through as they are.
+ */
+export function resolveProperties(
+  entry: RegistryEntry,
+  given: unknown,
+  isUnknown: UnknownTest = isOutput,
+): ResolvedProperties {
+  const problems: PropertyProblem[] = [];
+  if (given === undefined || given === null) given = {};
+  if (isUnknown(given)) return { values: given as Record<string, unknown>, problems };
+  if (!isPlainMap(given)) {
+    problems.push({ message: `properties of ${entry.type} must be a map, not ${describe(given)}`, path: [] });
+    return { values: {}, problems };
+  }
+  let values = renameDeprecated(entry, given, problems);
+  if (entry.translate) values = entry.translate(values);
+  const checked = checkMap(entry.properties, values, [], `${entry.type}`, problems, isUnknown);
+  if (entry.validate && problems.length === 0) problems.push(...entry.validate(checked));
+  return { values: checked, problems };
+}
+
+function renameDeprecated(entry: RegistryEntry, given: Record<string, unknown>, problems: PropertyProblem[]): Record<string, unknown> {
+  const values = { ...given };
+  for (const rename of entry.renamed ?? []) {
+    for (const [map, path] of mapsAt(values, rename.at, [])) {
+      if (!(rename.from in map) || map[rename.from] === null) continue;
+      if (rename.to in map && map[rename.to] !== null) {
+        problems.push({
+          message: `"${rename.from}" and "${rename.to}" are both given; "${rename.from}" is the deprecated name of "${rename.to}" (${entry.type}): keep only "${rename.to}"`,
+          path: [...path, rename.from],
+        });
+        continue;
+      }
+      map[rename.to] = map[rename.from];
+      delete map[rename.from];
+    }
+  }
+  return values;
+}
+
+/** The maps found at a path pattern (`*` = every list item), copied so that renames do not touch the template. */
+function mapsAt(root: Record<string, unknown>, at: readonly string[], path: (string | number)[]): [Record<string, unknown>, (string | number)[]][] {
+  if (at.length === 0) return [[root, path]];
+  const [step, ...rest] = at;
+  const found: [Record<string, unknown>, (string | number)[]][] = [];
+  if (step === "*") return found;
+  const child = root[step];
+  if (rest[0] === "*" && Array.isArray(child)) {
+    const copy = child.map((item) => (isPlainMap(item) ? { ...item } : item));
+    root[step] = copy;
+    copy.forEach((item, i) => {
+      if (isPlainMap(item)) found.push(...mapsAt(item, rest.slice(1), [...path, step, i]));
+    });
+  } else if (isPlainMap(child)) {
+    const copy = { ...child };
+    root[step] = copy;
+    found.push(...mapsAt(copy, rest, [...path, step]));
+  }
+  return found;
+}
+
+function checkMap(
+  schema: PropertiesSchema,
+  given: Record<string, unknown>,
+  path: (string | number)[],
+  owner: string,
+  problems: PropertyProblem[],
+  isUnknown: UnknownTest,
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(given)) {
+    if (!(key in schema)) {
+      const hint = closest(key, Object.keys(schema));
+      problems.push({
+        message: `unknown property "${key}" for ${owner}${hint ? `; did you mean "${hint}"?` : ""} (known: ${Object.keys(schema).join(", ")})`,
+        path: [...path, key],
+      });
+    }
+  }
+  for (const [key, propertySchema] of Object.entries(schema)) {
+    const value = given[key];
+    if (value === undefined || value === null) {
+      if (propertySchema.default !== undefined) result[key] = structuredClone(propertySchema.default);
+      else if (propertySchema.required) {
+        problems.push({ message: `property "${key}" is required by ${owner} but not given`, path: [...path, key] });
+      }
+      continue;
+    }
+    result[key] = checkValue(propertySchema, value, [...path, key], owner, problems, isUnknown);
+  }
+  return result;
+}
+
+function checkValue(
+  schema: PropertySchema,
+  value: unknown,
+  path: (string | number)[],
+  owner: string,
+  problems: PropertyProblem[],
+  isUnknown: UnknownTest,
+): unknown {
+  if (isUnknown(value)) return value;
+  const name = path.join(".");
+  const coerced = coerce(schema, value);
+  if (coerced.error) {
+    problems.push({ message: `property "${name}" of ${owner}: ${coerced.error}`, path });
+    return value;
+  }
+  let result = coerced.value;
+  if (schema.allowed && !isAllowed(schema.allowed, result)) {
+    problems.push({
+      message: `property "${name}" of ${owner} is ${JSON.stringify(result)}; allowed values: ${schema.allowed.map((v) => JSON.stringify(v)).join(", ")}`,
+      path,
+    });
+  }
+  if (schema.range && typeof result === "number") {
+    const { min, max } = schema.range;
+    if ((min !== undefined && result < min) || (max !== undefined && result > max)) {
+      problems.push({ message: `property "${name}" of ${owner} is ${result}; expected ${rangeText(min, max)}`, path });
+    }
+  }
+  if (schema.length && (typeof result === "string" || Array.isArray(result))) {
+    const { min, max } = schema.length;
+    const length = result.length;
+    if ((min !== undefined && length < min) || (max !== undefined && length > max)) {
+      problems.push({ message: `property "${name}" of ${owner} has length ${length}; expected a length ${rangeText(min, max)}`, path });
+    }
+  }
+  if (schema.items && Array.isArray(result)) {
+    result = result.map((item, i) => checkValue(schema.items!, item, [...path, i], owner, problems, isUnknown));
+  }
+  if (schema.keys && isPlainMap(result)) {
+    result = checkMap(schema.keys, result, path, owner, problems, isUnknown);
+  }
+  return result;
+}
+
+/** Heat's coercion (properties.Property._get_*): what each schema type accepts. */
+function coerce(schema: PropertySchema, value: unknown): { value?: unknown; error?: string } {
+  switch (schema.type) {
+    case "String":
+      if (typeof value === "string") return { value };
+      if (typeof value === "number") return { value: String(value) };
+      if (typeof value === "boolean") return { value: value ? "True" : "False" };
+      return { error: `expected a string, got ${describe(value)}` };
+    case "Integer": {
+      const n = typeof value === "string" && /^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : value;
+      if (typeof n === "number" && Number.isFinite(n)) return { value: Math.trunc(n) };
+      return { error: `expected an integer, got ${describe(value)}` };
+    }
+    case "Number": {
+      const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+      if (typeof n === "number" && Number.isFinite(n)) return { value: n };
+      return { error: `expected a number, got ${describe(value)}` };
+    }
+    case "Boolean":
+      if (typeof value === "boolean") return { value };
+      if (typeof value === "string" && /^(true|false)$/i.test(value)) return { value: value.toLowerCase() === "true" };
+      return { error: `expected a boolean (true or false), got ${describe(value)}` };
+    case "List":
+      if (Array.isArray(value)) return { value };
+      return { error: `expected a list, got ${describe(value)}` };
+    case "Map":
+      if (isPlainMap(value)) return { value };
+      return { error: `expected a map, got ${describe(value)}` };
+    case "Any":
+      return { value };
+  }
+}
+
+function isAllowed(allowed: readonly unknown[], value: unknown): boolean {
+  if (Array.isArray(value)) return value.every((v) => isAllowed(allowed, v));
+  return allowed.some((a) => a === value || (typeof a === "number" && String(a) === value));
+}
+
+function rangeText(min?: number, max?: number): string {
+  if (min !== undefined && max !== undefined) return `between ${min} and ${max}`;
+  return min !== undefined ? `at least ${min}` : `at most ${max}`;
+}
+
+/** A plain map (not a list, not a Pulumi Output, not null). */
+export function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !pulumi.Output.isInstance(value);
+}
+
+/** A short description of a value for error messages. */
+export function describe(value: unknown): string {
+  if (Array.isArray(value)) return `a list (${truncate(JSON.stringify(value))})`;
+  if (isPlainMap(value)) return `a map (${truncate(JSON.stringify(value))})`;
+  if (typeof value === "string") return `the string ${truncate(JSON.stringify(value))}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The candidate nearest to a misspelt name (at most 2 edits), if any. */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - name.length) > 2) continue;
+    const d = editDistance(name, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
