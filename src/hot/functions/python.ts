@@ -127,11 +127,11 @@ function jsonString(text: string): string {
 }
 
 /**
- * Python's `json.dumps(value, sort_keys=True)`: separators `", "` and `": "`, keys in code-point
+ * Python's `json.dumps(value, sort_keys=sortKeys)`: separators `", "` and `": "`, keys in code-point
  * order, non-ASCII escaped, floats written like `repr(float)`, NaN/Infinity as `NaN`/`Infinity`.
  * Throws a TypeError for values JSON cannot represent (functions, undefined, class instances).
  */
-export function pythonJsonDumps(value: unknown): string {
+export function pythonJsonDumps(value: unknown, sortKeys = true): string {
   if (value === null) {
     return "null";
   }
@@ -152,10 +152,11 @@ export function pythonJsonDumps(value: unknown): string {
       break;
   }
   if (Array.isArray(value)) {
-    return "[" + value.map(pythonJsonDumps).join(", ") + "]";
+    return "[" + value.map((item) => pythonJsonDumps(item, sortKeys)).join(", ") + "]";
   }
   if (isMap(value)) {
-    const parts = sortedKeys(Object.keys(value)).map((key) => `${jsonString(key)}: ${pythonJsonDumps(value[key])}`);
+    const keys = sortKeys ? sortedKeys(Object.keys(value)) : Object.keys(value);
+    const parts = keys.map((key) => `${jsonString(key)}: ${pythonJsonDumps(value[key], sortKeys)}`);
     return "{" + parts.join(", ") + "}";
   }
   throw new TypeError(`Object of type ${describeType(value)} is not JSON serializable`);
@@ -227,4 +228,60 @@ export function pythonRepr(value: unknown): string {
     return "{" + Object.keys(value).map((key) => `${pythonRepr(key)}: ${pythonRepr(value[key])}`).join(", ") + "}";
   }
   return String(value);
+}
+
+/** Python truthiness: `None`, `False`, `0`, `""`, `[]` and `{}` are false. */
+export function pythonTruthy(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    return value.length > 0;
+  }
+  if (isMap(value)) {
+    return Object.keys(value).length > 0;
+  }
+  return Boolean(value);
+}
+
+/** Python's `int(value)` for parsed values: `undefined` where Python raises ValueError or TypeError. */
+export function pythonInt(value: unknown): number | undefined {
+  if (typeof value === "boolean") {
+    return value ? 1 : 0;
+  }
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? Math.trunc(value) : undefined;
+  }
+  if (typeof value === "string" && /^\s*[+-]?\d+(_\d+)*\s*$/.test(value)) {
+    return Number(value.replace(/_/g, "").trim());
+  }
+  return undefined;
+}
+
+/** Python's `seq[index]` for a list or a string: negative indices count from the end; `undefined` = IndexError. */
+export function pythonIndex<T>(sequence: readonly T[] | string, index: number): T | string | undefined {
+  const position = index < 0 ? sequence.length + index : index;
+  if (position < 0 || position >= sequence.length) {
+    return undefined;
+  }
+  return sequence[position];
+}
+
+const ALWAYS_SAFE = /[A-Za-z0-9_.\-~]/;
+
+/** Python's `urllib.parse.quote(text, safe)`: UTF-8 percent-encoding, upper-case hex. */
+export function pythonQuote(text: string, safe = "/"): string {
+  let out = "";
+  for (const ch of text) {
+    if (ALWAYS_SAFE.test(ch) || safe.includes(ch)) {
+      out += ch;
+    } else {
+      for (const byte of Buffer.from(ch, "utf8")) {
+        out += "%" + byte.toString(16).toUpperCase().padStart(2, "0");
+      }
+    }
+  }
+  return out;
+}
+
+/** Python's `urllib.parse.quote_plus(text)`: like quote with nothing safe, and spaces as `+`. */
+export function pythonQuotePlus(text: string): string {
+  return pythonQuote(text, " ").replace(/ /g, "+");
 }

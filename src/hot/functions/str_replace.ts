@@ -1,5 +1,7 @@
 import { FunctionError } from "./errors";
+import { evaluateWith } from "./evaluate";
 import { compareCodePoints, describeType, isMap, pythonJsonDumps, pythonScalarStr } from "./python";
+import { argumentError, FunctionContext, FunctionDefinition, FunctionNode, NodeLocation, Snippet } from "./types";
 
 /**
  * How str_replace renders values and which checks it makes. Heat has four variants:
@@ -111,3 +113,78 @@ function renderValue(value: unknown, param: string, fnName: string, options: Str
   }
   throw new FunctionError(`"${fnName}" params must be strings, numbers, list or map.`);
 }
+
+/** A str_replace call; `args` is normalised to `{template, params}` (Fn::Replace writes `[params, template]`). */
+export class StrReplaceNode extends FunctionNode {
+  constructor(
+    fnName: string,
+    args: Snippet,
+    location: NodeLocation,
+    private readonly options: StrReplaceOptions,
+  ) {
+    super(fnName, args, location);
+  }
+
+  evaluate(ctx: FunctionContext): unknown {
+    return evaluateWith(this, ctx, (args) => {
+      const { template, params } = args as { template: unknown; params: unknown };
+      return strReplaceValues(template, params, this.options);
+    });
+  }
+}
+
+type Variant = Omit<StrReplaceOptions, "fnName"> & { readonly heatClass: string };
+
+function hotDefinition(variant: Variant): FunctionDefinition {
+  return {
+    heatClass: variant.heatClass,
+    create(call) {
+      const args = call.args;
+      if (!isMap(args)) {
+        throw argumentError(call, `Arguments to "${call.fnName}" must be a map`);
+      }
+      if (!("params" in args) || !("template" in args)) {
+        throw argumentError(
+          call,
+          `"${call.fnName}" syntax should be ${call.fnName}:\n  template: This is var1 template var2\n  params:\n    var1: a\n    var2: string`,
+        );
+      }
+      const { params, template } = args;
+      if (!isMap(params) && !(params instanceof FunctionNode)) {
+        throw argumentError(call, `"${call.fnName}" parameters must be a mapping`, "params");
+      }
+      return new StrReplaceNode(call.fnName, { template, params }, call.location, { ...variant, fnName: call.fnName });
+    },
+  };
+}
+
+/** 2013-05-23 to 2015-04-30: scalar values only. */
+export const replace = hotDefinition({ heatClass: "Replace", jsonValues: false });
+/** From 2015-10-15: lists and maps as JSON. */
+export const replaceJson = hotDefinition({ heatClass: "ReplaceJson", jsonValues: true });
+/** str_replace_strict (from 2017-02-24). */
+export const replaceJsonStrict = hotDefinition({ heatClass: "ReplaceJsonStrict", jsonValues: true, strict: true });
+/** str_replace_vstrict (from 2017-09-01). */
+export const replaceJsonVeryStrict = hotDefinition({
+  heatClass: "ReplaceJsonVeryStrict",
+  jsonValues: true,
+  strict: true,
+  rejectEmpty: true,
+});
+
+/** 2013-05-23's CFN form `Fn::Replace: [{placeholder: value}, template]`. */
+export const cfnReplace: FunctionDefinition = {
+  heatClass: "cfn.Replace",
+  create(call) {
+    const args = call.args;
+    const example = `{"${call.fnName}": [ {"$var1": "foo", "%var2%": "bar"}, "$var1 is %var2%"]}`;
+    if (!Array.isArray(args) || args.length !== 2) {
+      throw argumentError(call, `Incorrect arguments to "${call.fnName}" should be: ${example}`);
+    }
+    const [params, template] = args;
+    if (!isMap(params) && !(params instanceof FunctionNode)) {
+      throw argumentError(call, `"${call.fnName}" parameters must be a mapping`, 0);
+    }
+    return new StrReplaceNode(call.fnName, { template, params }, call.location, { fnName: call.fnName, jsonValues: false });
+  },
+};

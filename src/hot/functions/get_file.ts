@@ -1,0 +1,24 @@
+import { FunctionError } from "./errors";
+import { evaluateWith } from "./evaluate";
+import { FunctionContext, FunctionDefinition, FunctionNode } from "./types";
+
+/** `get_file: path` (Heat's GetFile): the content of a file of the template's `files`. */
+export class GetFileNode extends FunctionNode {
+  evaluate(ctx: FunctionContext): unknown {
+    return evaluateWith(this, ctx, (name) => {
+      if (typeof name !== "string") {
+        throw new FunctionError(`Argument to "${this.fnName}" must be a string`);
+      }
+      const content = ctx.getFile(name);
+      if (content === undefined) {
+        throw new FunctionError(`No content found in the "files" section for ${this.fnName} path: ${name}`);
+      }
+      return content;
+    });
+  }
+}
+
+export const getFile: FunctionDefinition = {
+  heatClass: "GetFile",
+  create: (call) => new GetFileNode(call.fnName, call.args, call.location),
+};
