@@ -66,9 +66,9 @@ export class MockCloud implements pulumi.runtime.Mocks {
   readonly invocations: Invocation[] = [];
 
   /** Installs the mocks and starts recording; call before creating resources. */
-  static async install(): Promise<MockCloud> {
+  static async install(project = "heatshift"): Promise<MockCloud> {
     const mockCloud = new MockCloud();
-    await pulumi.runtime.setMocks(mockCloud, "heatshift", "test");
+    await pulumi.runtime.setMocks(mockCloud, project, "test");
     const monitor = settings.getMonitor();
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, callback) => {

@@ -1,0 +1,186 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { MockCloud, Registration, cloud, secretValue, valueOf } from "./mockCloud";
+import { FlaskySingleInstance } from "../../components/FlaskySingleInstance";
+
+const golden = (name: string) => fs.readFileSync(path.join(__dirname, "..", "fixtures", "flasky", name), "utf8");
+/** Registrations in (type, name) order: the order they reach the engine depends on timing. */
+const sorted = (registrations: Registration[]) =>
+  [...registrations].sort((a, b) => (`${a.type}::${a.name}` < `${b.type}::${b.name}` ? -1 : 1));
+
+const TOP = "heatshift:openstack:FlaskySingleInstance::flasky";
+const NETWORK = "heatshift:openstack:PrivateNetwork::flasky-network";
+const SECGROUP = "heatshift:openstack:WebSecurityGroup::flasky-secgroup";
+const SERVER = "heatshift:openstack:FlaskyServer::flasky-server";
+const FIP = "heatshift:openstack:FloatingIp::flasky-floating-ip";
+
+/** heat_2c's parameters with the tutorial's defaults, and the golden files' mail values. */
+const args = {
+  image: "trusty-server-cloudimg-amd64",
+  flavor: "m1.small",
+  keyName: "my_key",
+  publicNetwork: "public-net",
+  gmailUsername: "flasky.admin",
+  gmailPassword: "p@ss w0rd$&\\1",
+};
+
+const rule = (index: number, inputs: Record<string, unknown>): Registration => ({
+  type: "openstack:networking/secGroupRule:SecGroupRule",
+  name: `flasky-secgroup-rule-${index}`,
+  parent: SECGROUP,
+  dependencies: ["openstack:networking/secGroup:SecGroup::flasky-secgroup-secgroup"],
+  inputs: { securityGroupId: "flasky-secgroup-secgroup-id", direction: "ingress", ethertype: "IPv4", ...inputs },
+});
+
+/** heat_2c resource by resource: which Heat resource each registration stands for is in the comment. */
+function expectedGraph(userData: string): Registration[] {
+  return [
+    { type: "heatshift:openstack:FlaskySingleInstance", name: "flasky", parent: "", dependencies: [], inputs: {} },
+    { type: "heatshift:openstack:FlaskyServer", name: "flasky-server", parent: TOP, dependencies: [], inputs: {} },
+    {
+      // floating_ip and floating_ip_assoc wait for the router interface (Heat: floating_ip waits for the router).
+      type: "heatshift:openstack:FloatingIp",
+      name: "flasky-floating-ip",
+      parent: TOP,
+      dependencies: ["openstack:networking/routerInterface:RouterInterface::flasky-network-router-interface"],
+      inputs: {},
+    },
+    { type: "heatshift:openstack:PrivateNetwork", name: "flasky-network", parent: TOP, dependencies: [], inputs: {} },
+    { type: "heatshift:openstack:WebSecurityGroup", name: "flasky-secgroup", parent: TOP, dependencies: [], inputs: {} },
+    {
+      // flasky_instance: networks [{port: flasky_port}], user_data_format RAW.
+      type: "openstack:compute/instance:Instance",
+      name: "flasky-server",
+      parent: SERVER,
+      dependencies: ["openstack:networking/port:Port::flasky-port", "random:index/randomString:RandomString::flasky-server-secret-key"],
+      inputs: {
+        imageName: "trusty-server-cloudimg-amd64",
+        flavorName: "m1.small",
+        keyPair: "my_key",
+        networks: [{ port: "flasky-port-id" }],
+        userData: secretValue(userData),
+      },
+      additionalSecretOutputs: ["adminPass"],
+    },
+    {
+      // floating_ip: floating_network public_network.
+      type: "openstack:networking/floatingIp:FloatingIp",
+      name: "flasky-floating-ip-fip",
+      parent: FIP,
+      dependencies: [],
+      inputs: { pool: "public-net" },
+    },
+    {
+      // floating_ip_assoc: floatingip_id floating_ip, port_id flasky_port.
+      type: "openstack:networking/floatingIpAssociate:FloatingIpAssociate",
+      name: "flasky-floating-ip-assoc",
+      parent: FIP,
+      dependencies: ["openstack:networking/floatingIp:FloatingIp::flasky-floating-ip-fip", "openstack:networking/port:Port::flasky-port"],
+      inputs: { floatingIp: cloud.floatingAddress, portId: "flasky-port-id" },
+    },
+    {
+      // private_network.
+      type: "openstack:networking/network:Network",
+      name: "flasky-network-net",
+      parent: NETWORK,
+      dependencies: [],
+      inputs: { adminStateUp: true, shared: false },
+    },
+    {
+      // flasky_port: network private_network, security_groups [web_server_security_group];
+      // Heat's hidden dependency on private_subnet (same network) included.
+      type: "openstack:networking/port:Port",
+      name: "flasky-port",
+      parent: TOP,
+      dependencies: [
+        "openstack:networking/network:Network::flasky-network-net",
+        "openstack:networking/secGroup:SecGroup::flasky-secgroup-secgroup",
+        "openstack:networking/subnet:Subnet::flasky-network-subnet",
+      ],
+      inputs: { adminStateUp: true, networkId: "flasky-network-net-id", securityGroupIds: ["flasky-secgroup-secgroup-id"] },
+    },
+    {
+      // router: external_gateway_info.network public_network (looked up: Heat resolves names too).
+      type: "openstack:networking/router:Router",
+      name: "flasky-network-router",
+      parent: NETWORK,
+      dependencies: [],
+      inputs: { adminStateUp: true, externalNetworkId: cloud.publicNetwork.id },
+    },
+    {
+      // router-interface: router_id router, subnet private_subnet.
+      type: "openstack:networking/routerInterface:RouterInterface",
+      name: "flasky-network-router-interface",
+      parent: NETWORK,
+      dependencies: ["openstack:networking/router:Router::flasky-network-router", "openstack:networking/subnet:Subnet::flasky-network-subnet"],
+      inputs: { routerId: "flasky-network-router-id", subnetId: "flasky-network-subnet-id" },
+    },
+    {
+      // web_server_security_group: name web_server_security_group.
+      type: "openstack:networking/secGroup:SecGroup",
+      name: "flasky-secgroup-secgroup",
+      parent: SECGROUP,
+      dependencies: [],
+      inputs: { name: "web_server_security_group", deleteDefaultRules: false },
+    },
+    // Its rules: icmp, tcp 22, tcp 443, tcp 80.
+    rule(0, { protocol: "icmp" }),
+    rule(1, { protocol: "tcp", portRangeMin: 22, portRangeMax: 22 }),
+    rule(2, { protocol: "tcp", portRangeMin: 443, portRangeMax: 443 }),
+    rule(3, { protocol: "tcp", portRangeMin: 80, portRangeMax: 80 }),
+    {
+      // private_subnet: network_id private_network, cidr 10.10.10.0/24, dns_nameservers [8.8.8.8].
+      type: "openstack:networking/subnet:Subnet",
+      name: "flasky-network-subnet",
+      parent: NETWORK,
+      dependencies: ["openstack:networking/network:Network::flasky-network-net"],
+      inputs: { networkId: "flasky-network-net-id", cidr: "10.10.10.0/24", dnsNameservers: ["8.8.8.8"], ipVersion: 4, enableDhcp: true },
+    },
+    {
+      // flask_secret_key: length 32, sequence lettersdigits.
+      type: "random:index/randomString:RandomString",
+      name: "flasky-server-secret-key",
+      parent: SERVER,
+      dependencies: [],
+      inputs: { length: 32, upper: true, lower: true, numeric: true, special: false },
+      additionalSecretOutputs: ["result"],
+    },
+  ];
+}
+
+describe("FlaskySingleInstance (heat_2c)", () => {
+  let mock: MockCloud;
+  beforeAll(async () => {
+    mock = await MockCloud.install();
+  });
+  beforeEach(() => {
+    mock.registrations.length = 0;
+    mock.invocations.length = 0;
+  });
+
+  it("creates heat_2c resource for resource, property for property, and outputs instance_name and instance_ip", async () => {
+    const flasky = new FlaskySingleInstance("flasky", args);
+    expect(await valueOf(flasky.instanceName)).toBe(`flasky-server${cloud.autoNameSuffix}`);
+    expect(await valueOf(flasky.instanceIp)).toBe(cloud.floatingAddress);
+    await mock.settle();
+
+    expect(sorted(mock.registrations)).toEqual(sorted(expectedGraph(golden("heat_2b-user-data.golden"))));
+    // The public network is looked up twice by name: for the router gateway and for the floating IP pool.
+    expect(mock.invocations).toEqual([
+      { token: "openstack:networking/getNetwork:getNetwork", inputs: { name: "public-net" } },
+      { token: "openstack:networking/getNetwork:getNetwork", inputs: { name: "public-net" } },
+    ]);
+  });
+
+  it("ends the script with heat_2d's wc_notify signal when given the handle's curl command", async () => {
+    const curlCli =
+      "curl -i -X POST -H 'X-Auth-Token: tok3n' -H 'Content-Type: application/json' " +
+      "-H 'Accept: application/json' http://127.0.0.1:8004/v1/p/stacks/flasky/42/resources/wait_handle/signal";
+    const flasky = new FlaskySingleInstance("flasky", { ...args, waitConditionCurlCli: pulumi.secret(curlCli) });
+    await valueOf(flasky.instanceIp);
+    await mock.settle();
+
+    expect(sorted(mock.registrations)).toEqual(sorted(expectedGraph(golden("heat_2d-user-data.golden"))));
+  });
+});

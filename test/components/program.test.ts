@@ -1,0 +1,34 @@
+import * as pulumi from "@pulumi/pulumi";
+import { MockCloud, cloud, valueOf } from "./mockCloud";
+
+// The Pulumi program of Pulumi.yaml (project heatshift-flasky): heat_2c's parameters as stack config.
+describe("the Flasky program (index.ts)", () => {
+  let mock: MockCloud;
+  beforeAll(async () => {
+    mock = await MockCloud.install("heatshift-flasky");
+  });
+
+  it("uses the template's defaults, keeps gmail_password secret and exports instance_name and instance_ip", async () => {
+    pulumi.runtime.setAllConfig(
+      { "heatshift-flasky:gmail_username": "flasky.admin", "heatshift-flasky:gmail_password": "hunter2" },
+      ["heatshift-flasky:gmail_password"],
+    );
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const program = require("../../index") as { instance_name: pulumi.Output<string>; instance_ip: pulumi.Output<string> };
+    expect(await valueOf(program.instance_name)).toBe(`flasky-server${cloud.autoNameSuffix}`);
+    expect(await valueOf(program.instance_ip)).toBe(cloud.floatingAddress);
+    await mock.settle();
+
+    const instance = mock.registrations.find((r) => r.type === "openstack:compute/instance:Instance");
+    expect(instance?.inputs.imageName).toBe("trusty-server-cloudimg-amd64");
+    expect(instance?.inputs.flavorName).toBe("m1.small");
+    expect(instance?.inputs.keyPair).toBe("my_key");
+    const userData = instance?.inputs.userData as Record<string, unknown>;
+    expect(userData[pulumi.runtime.specialSigKey]).toBe(pulumi.runtime.specialSecretSig);
+    expect((userData.value as string).split("\n").filter((line) => line.startsWith("MAIL_"))).toEqual([
+      "MAIL_USERNAME=flasky.admin",
+      "MAIL_PASSWORD=hunter2",
+    ]);
+    expect(mock.invocations.map((i) => i.inputs)).toEqual([{ name: "public-net" }, { name: "public-net" }]);
+  });
+});
