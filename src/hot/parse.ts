@@ -1,0 +1,431 @@
+/**
+ * Heat's template dialect: JSON first, else YAML 1.1 as PyYAML's CSafeLoader reads it (yes/no/on/off are
+ * booleans, 0755 is octal, 1:30 is 90, 1e3 is a string) except that timestamps stay strings, as
+ * heat/common/template_format.py makes them. Each file is parsed once; the YAML tree is kept so that a
+ * node path can be turned into FILE:LINE:COL, but only when a problem has to be shown.
+ */
+import { Alias, Document, isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLError } from "yaml";
+import type { Node, Pair, ScalarTag, Tags } from "yaml";
+import { HotError, NodePath, Position, registerSource } from "./diagnostics";
+import { pythonRepr } from "./functions/python";
+
+/** Heat's `max_template_size` default, in characters; it applies to templates and nested templates. */
+export const MAX_TEMPLATE_SIZE = 524288;
+
+/** A parsed map: string keys (YAML keys of other types become their Python `str()`, as in Heat's JSON). */
+export type HotMap = Record<string, unknown>;
+
+/** One parsed file: its value, and the problems found while reading it that did not stop the parse. */
+export interface ParsedFile<T = unknown> {
+  /** The file name used in every diagnostic about this file. */
+  readonly file: string;
+  /** The parsed value: plain JSON-like data. */
+  readonly value: T;
+  /** Warnings from reading the file (e.g. duplicate keys, of which Heat keeps the last). */
+  readonly problems: readonly HotError[];
+  /** The position of the node at `path` (or of its deepest existing ancestor). */
+  locate(path: NodePath, target?: "key" | "value"): Position;
+}
+
+// PyYAML's implicit resolvers (yaml/resolver.py), minus the timestamp one whose values Heat keeps as strings.
+const PY_BOOL = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+const PY_TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
+const PY_INT =
+  /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
+const PY_FLOAT =
+  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const PY_NULL = /^(?:~|null|Null|NULL|)$/;
+const PY_VALUE = /^(?:=)$/;
+
+/** Base-60 digits `a:b:c` as PyYAML combines them. */
+function sexagesimal(text: string): number {
+  return text.split(":").reduce((acc, part) => acc * 60 + Number(part), 0);
+}
+
+/** PyYAML's construct_yaml_int. */
+function constructInt(source: string, onError: (message: string) => void): number {
+  let text = source.replace(/_/g, "");
+  let sign = 1;
+  if (text[0] === "-" || text[0] === "+") {
+    if (text[0] === "-") sign = -1;
+    text = text.slice(1);
+  }
+  let n: number;
+  if (text === "0") n = 0;
+  else if (text.startsWith("0b")) n = parseInt(text.slice(2), 2);
+  else if (text.startsWith("0x")) n = parseInt(text.slice(2), 16);
+  else if (text.startsWith("0") && /^[0-7]+$/.test(text)) n = parseInt(text, 8);
+  else if (text.includes(":")) n = sexagesimal(text);
+  else n = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  if (Number.isNaN(n)) onError(`invalid literal for int(): '${source}'`);
+  return sign * n;
+}
+
+/** PyYAML's construct_yaml_float. */
+function constructFloat(source: string, onError: (message: string) => void): number {
+  let text = source.replace(/_/g, "").toLowerCase();
+  let sign = 1;
+  if (text[0] === "-" || text[0] === "+") {
+    if (text[0] === "-") sign = -1;
+    text = text.slice(1);
+  }
+  if (text === ".inf") return sign * Infinity;
+  if (text === ".nan") return NaN;
+  const n = text.includes(":") ? sexagesimal(text) : Number(text);
+  if (Number.isNaN(n)) onError(`could not convert string to float: '${source}'`);
+  return sign * n;
+}
+
+const scalarTags: ScalarTag[] = [
+  {
+    tag: "tag:yaml.org,2002:null",
+    default: true,
+    test: PY_NULL,
+    identify: (v) => v === null,
+    resolve: () => new Scalar(null),
+  },
+  {
+    tag: "tag:yaml.org,2002:bool",
+    default: true,
+    test: PY_BOOL,
+    identify: (v) => typeof v === "boolean",
+    resolve: (text) => PY_TRUE.test(text),
+  },
+  {
+    tag: "tag:yaml.org,2002:int",
+    default: true,
+    test: PY_INT,
+    identify: (v) => typeof v === "number" && Number.isInteger(v),
+    resolve: (text, onError) => constructInt(text, onError),
+  },
+  {
+    tag: "tag:yaml.org,2002:float",
+    default: true,
+    test: PY_FLOAT,
+    identify: (v) => typeof v === "number",
+    resolve: (text, onError) => constructFloat(text, onError),
+  },
+  {
+    // SafeLoader has no constructor for `=` (the YAML 1.1 value key), so PyYAML rejects it.
+    tag: "tag:yaml.org,2002:value",
+    default: true,
+    test: PY_VALUE,
+    resolve: (_text, onError) => {
+      onError("could not determine a constructor for the tag 'tag:yaml.org,2002:value' (quote the '=')");
+      return "=";
+    },
+  },
+  {
+    // Heat constructs timestamps as strings.
+    tag: "tag:yaml.org,2002:timestamp",
+    resolve: (text) => text,
+  },
+];
+
+const KEEP_TAGS = new Set(["tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"]);
+
+/** The yaml package's 1.1 collections, strings and merge keys, with PyYAML's scalar rules. */
+function heatTags(defaults: Tags): Tags {
+  const kept = defaults.filter((t) => typeof t === "object" && KEEP_TAGS.has(t.tag));
+  return [...kept, ...scalarTags];
+}
+
+const YAML_OPTIONS = {
+  version: "1.1" as const,
+  customTags: heatTags,
+  merge: true,
+  uniqueKeys: false,
+  prettyErrors: false,
+};
+
+/** The text as Python `str()` sees a YAML key. */
+function keyText(key: unknown): string {
+  return typeof key === "string" ? key : pythonRepr(key);
+}
+
+/** Line starts of a text, computed once and only for files with a problem to show. */
+class LineIndex {
+  private starts: number[] | undefined;
+  constructor(private readonly text: string) {}
+
+  position(offset: number): Position {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo] + 1 };
+  }
+}
+
+/** Follows a node path through a YAML tree to the node (or key) it names. */
+class TreeLocator {
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly lines: LineIndex,
+  ) {}
+
+  private deref(node: unknown): unknown {
+    let n = node;
+    for (let i = 0; isAlias(n) && i < 100; i++) n = (n as Alias).resolve(this.doc);
+    return n;
+  }
+
+  private findPair(map: unknown, key: string, depth = 0): Pair | undefined {
+    if (!isMap(map) || depth > 20) return undefined;
+    let found: Pair | undefined;
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && typeof pair.key.value === "symbol") continue;
+      const k = isScalar(pair.key) ? keyText(pair.key.value) : undefined;
+      if (k === key) found = pair;
+    }
+    if (found) return found;
+    for (const pair of map.items) {
+      if (!(isScalar(pair.key) && typeof pair.key.value === "symbol")) continue;
+      const src = this.deref(pair.value);
+      const sources = isSeq(src) ? src.items : [src];
+      for (const s of sources) {
+        const p = this.findPair(this.deref(s), key, depth + 1);
+        if (p) return p;
+      }
+    }
+    return undefined;
+  }
+
+  locate(path: NodePath, target: "key" | "value"): Position {
+    let node: unknown = this.doc.contents;
+    let pair: Pair | undefined;
+    for (let i = 0; i < path.length; i++) {
+      const n = this.deref(node);
+      const seg = path[i];
+      let next: unknown;
+      let nextPair: Pair | undefined;
+      if (isMap(n)) {
+        nextPair = this.findPair(n, String(seg));
+        next = nextPair?.value ?? undefined;
+      } else if (isSeq(n) && typeof seg === "number") {
+        next = n.items[seg];
+      }
+      if (nextPair === undefined && next === undefined) break;
+      pair = nextPair;
+      node = next;
+      if (nextPair && (next === null || next === undefined)) break;
+    }
+    const onKey =
+      pair !== undefined &&
+      (target === "key" || node === null || node === undefined || isMap(this.deref(node)) || isSeq(this.deref(node)));
+    const at = (onKey ? (pair as Pair).key : node) as Node | null | undefined;
+    const offset = at?.range?.[0] ?? (node as Node | null | undefined)?.range?.[0] ?? 0;
+    return this.lines.position(offset);
+  }
+}
+
+/** Converts a YAML tree to plain values, PyYAML style: last duplicate key wins, merges fill missing keys. */
+class Converter {
+  readonly problems: HotError[] = [];
+  private readonly shared = new Map<unknown, unknown>();
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly file: string,
+  ) {}
+
+  value(node: unknown, path: (string | number)[]): unknown {
+    if (node === null || node === undefined) return null;
+    if (isScalar(node)) return node.value;
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (this.shared.has(target)) return this.shared.get(target);
+      if (target === undefined) throw new HotError(`unknown alias *${node.source}`, this.file, path);
+      this.shared.set(target, null);
+      const v = this.value(target, path);
+      this.shared.set(target, v);
+      return v;
+    }
+    if (isSeq(node)) {
+      const out = new Array<unknown>(node.items.length);
+      for (let i = 0; i < node.items.length; i++) out[i] = this.value(node.items[i], [...path, i]);
+      return this.remember(node, out);
+    }
+    if (isMap(node)) return this.remember(node, this.map(node.items as Pair[], path));
+    throw new HotError("unsupported YAML node", this.file, path);
+  }
+
+  private remember<T>(node: Node, v: T): T {
+    if (node.anchor) this.shared.set(node, v);
+    return v;
+  }
+
+  private map(pairs: Pair[], path: (string | number)[]): HotMap {
+    const out: HotMap = {};
+    const merges: unknown[] = [];
+    for (const pair of pairs) {
+      if (isScalar(pair.key) && typeof pair.key.value === "symbol") merges.push(pair.value);
+    }
+    // PyYAML places merged pairs before the map's own ones; earlier merge sources win over later ones.
+    for (const m of merges.reverse()) {
+      const source = isAlias(m) ? m.resolve(this.doc) : m;
+      const maps = isSeq(source) ? [...source.items].reverse() : [source];
+      for (const item of maps) {
+        const v = this.value(item, path);
+        if (v === null || typeof v !== "object" || Array.isArray(v)) {
+          throw new HotError("a merge key (<<) must be given a mapping or a list of mappings", this.file, path);
+        }
+        for (const [k, mv] of Object.entries(v)) setKey(out, k, mv);
+      }
+    }
+    const own = new Set<string>();
+    for (const pair of pairs) {
+      const keyNode = pair.key;
+      if (isScalar(keyNode) && typeof keyNode.value === "symbol") continue;
+      if (keyNode !== null && !isScalar(keyNode)) {
+        throw new HotError("found unhashable key: a map key must be a scalar", this.file, path);
+      }
+      const key = keyText(keyNode === null ? null : keyNode.value);
+      if (own.has(key)) {
+        this.problems.push(
+          new HotError(`duplicate key "${key}": Heat keeps only the last value`, this.file, [...path, key], "warning", {
+            position: undefined,
+            target: "key",
+          }),
+        );
+      }
+      own.add(key);
+      setKey(out, key, this.value(pair.value, [...path, key]));
+    }
+    return out;
+  }
+}
+
+/** Set a key without letting `__proto__` reach the prototype. */
+function setKey(map: HotMap, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
+}
+
+function yamlErrorPosition(err: YAMLError, lines: LineIndex): Position {
+  if (err.linePos) return { line: err.linePos[0].line, col: err.linePos[0].col };
+  return lines.position(err.pos[0]);
+}
+
+/** Turn the tag warnings of the yaml package into PyYAML's constructor error (unknown tags are errors there). */
+function firstProblem(doc: Document.Parsed): YAMLError | undefined {
+  if (doc.errors.length > 0) return doc.errors[0];
+  return doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+}
+
+/** Parse YAML text with Heat's loader rules. Throws a HotError at the syntax error's position. */
+export function parseYaml(text: string, file: string): ParsedFile {
+  const lines = new LineIndex(text);
+  const doc = parseDocument(text, YAML_OPTIONS) as Document.Parsed;
+  const problem = firstProblem(doc);
+  if (problem) {
+    const message =
+      problem.code === "TAG_RESOLVE_FAILED"
+        ? `could not determine a constructor for the tag: ${problem.message.replace(/^Unresolved tag: /, "")}`
+        : problem.message.split("\n")[0];
+    throw new HotError(`invalid YAML: ${message}`, file, [], "error", { position: yamlErrorPosition(problem, lines) });
+  }
+  const locator = new TreeLocator(doc, lines);
+  const locate = (path: NodePath, target: "key" | "value" = "value") => locator.locate(path, target);
+  registerSource(file, locate);
+  const converter = new Converter(doc, file);
+  const value = converter.value(doc.contents, []);
+  return { file, value, problems: converter.problems, locate };
+}
+
+/** A locator for a file read as JSON: the YAML tree for positions is built only if a position is asked for. */
+function lazyJsonLocator(text: string): (path: NodePath, target?: "key" | "value") => Position {
+  let locator: TreeLocator | undefined;
+  return (path, target = "value") => {
+    if (!locator) locator = new TreeLocator(parseDocument(text, { version: "1.2" }) as Document.Parsed, new LineIndex(text));
+    return locator.locate(path, target);
+  };
+}
+
+/** Heat's size limit, counted in characters as Python counts them. */
+function checkSize(text: string, file: string, limit: number): void {
+  if (text.length <= limit) return;
+  let chars = 0;
+  for (const _ of text) chars++;
+  if (chars > limit) {
+    throw new HotError(
+      `Template size (${chars} bytes) exceeds maximum allowed size (${limit} bytes).`,
+      file,
+      [],
+      "error",
+      { position: { line: 1, col: 1 } },
+    );
+  }
+}
+
+function isMapValue(v: unknown): v is HotMap {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Options of {@link parseTemplateText}. */
+export interface TemplateParseOptions {
+  /**
+   * Heat's `max_template_size`, in characters.
+   * @default 524288
+   */
+  readonly maxTemplateSize?: number;
+}
+
+/**
+ * Heat's `template_format.parse`: the size limit, then JSON, then YAML; the root must be a mapping
+ * and name a template version key. Throws a HotError for each of Heat's rejections.
+ */
+export function parseTemplateText(text: string, file: string, options: TemplateParseOptions = {}): ParsedFile<HotMap> {
+  checkSize(text, file, options.maxTemplateSize ?? MAX_TEMPLATE_SIZE);
+  let parsed: ParsedFile;
+  const json = tryJson(text);
+  if (json.ok) {
+    const locate = lazyJsonLocator(text);
+    registerSource(file, locate);
+    parsed = { file, value: json.value, problems: [], locate };
+  } else {
+    parsed = parseYaml(text, file);
+    if (parsed.value === null) parsed = { ...parsed, value: {} };
+  }
+  const root = parsed.value;
+  if (!isMapValue(root)) {
+    throw new HotError("The template is not a JSON object or YAML mapping.", file, []);
+  }
+  if (!("HeatTemplateFormatVersion" in root || "heat_template_version" in root || "AWSTemplateFormatVersion" in root)) {
+    throw new HotError(
+      "Template format version not found. A HOT template starts with heat_template_version (e.g. heat_template_version: 2018-08-31).",
+      file,
+      [],
+      "error",
+      { position: { line: 1, col: 1 } },
+    );
+  }
+  return parsed as ParsedFile<HotMap>;
+}
+
+/**
+ * Heat's `environment_format.parse` reading step: YAML only (JSON being YAML), an empty file is `{}`,
+ * and the root must be a mapping. The sections are checked by the environment layer.
+ */
+export function parseEnvironmentText(text: string, file: string): ParsedFile<HotMap> {
+  const parsed = parseYaml(text, file);
+  const value = parsed.value === null ? {} : parsed.value;
+  if (!isMapValue(value)) throw new HotError("The environment is not a valid YAML mapping data type.", file, []);
+  return { ...parsed, value };
+}
+
+function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  // YAML text fails at its first character or so, which makes the JSON attempt cheap.
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
