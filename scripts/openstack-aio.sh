@@ -28,6 +28,7 @@ export RABBITMQ_NODENAME=rabbit@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RAB
   RABBITMQ_DIST_PORT=25672 ERL_EPMD_ADDRESS=127.0.0.1 ERL_EPMD_PORT=4369 \
   RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
   RABBITMQ_MNESIA_BASE=$AIO_DIR/rabbitmq/mnesia RABBITMQ_LOG_BASE=$LOGS/rabbitmq \
+  RABBITMQ_PID_FILE=$AIO_DIR/rabbitmq/beam.pid \
   RABBITMQ_CONFIG_FILE=$ETC/rabbitmq/rabbitmq.conf RABBITMQ_ENABLED_PLUGINS_FILE=$ETC/rabbitmq/enabled_plugins
 say() { echo "[$(date -u +%T)] $*"; }
 die() { echo "openstack-aio: $*" >&2; exit 1; }
@@ -329,14 +330,17 @@ start_daemon() { # name
     heat-*) spawn "$1" "$1" --config-file "$ETC/heat/heat.conf" ;;
   esac
 }
-stop_group() { # name : TERM the process group, wait up to 30 s, then KILL
-  local pid i
-  pid=$(pid_of "$1") || { rm -f "$RUN/$1.pid"; return 0; }
-  kill -TERM -- "-$pid" 2>/dev/null || true
-  for ((i = 0; i < 60; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-  kill -KILL -- "-$pid" 2>/dev/null || true
-  rm -f "$RUN/$1.pid"
-  say "stopped $1"
+any_alive() { local pid; for pid in "$@"; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
+stop_groups() { # name... : TERM each process group, wait up to 30 s for all of them, then KILL what is left
+  local name pid pids=() i
+  for name in "$@"; do
+    if pid=$(pid_of "$name"); then kill -TERM -- "-$pid" 2>/dev/null || true; pids+=("$pid"); fi
+    rm -f "$RUN/$name.pid"
+  done
+  [ ${#pids[@]} -eq 0 ] && return 0
+  for ((i = 0; i < 60; i++)); do any_alive "${pids[@]}" || break; sleep 0.5; done
+  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+  [ $# -eq 0 ] || say "stopped $*"
 }
 
 mariadb_up() { mysqladmin --defaults-file="$ETC/mysql/my.cnf" ping >/dev/null 2>&1; }
@@ -355,7 +359,6 @@ start_mariadb() {
           GRANT ALL ON *.* TO 'openstack'@'127.0.0.1'; FLUSH PRIVILEGES;"
 }
 
-rabbit_up() { rabbitmqctl -q status >/dev/null 2>&1; }
 start_rabbitmq() {
   mkdir -p "$AIO_DIR/rabbitmq"
   # The server runs as the rabbitmq user (the package's wrapper switches to it): give it its folders.
@@ -408,6 +411,12 @@ register_fake_ovs_agent() {
     ON DUPLICATE KEY UPDATE heartbeat_timestamp = '2099-01-01 00:00:00'"
 }
 
+memory_mb() { # resident memory of every process group this script started, the Erlang VM's included
+  local groups
+  groups=$(cat "$RUN"/*.pid 2>/dev/null; ps -o pgid= -p "$(cat "$AIO_DIR/rabbitmq/beam.pid" 2>/dev/null || echo 0)" 2>/dev/null || true)
+  ps -eo pgid=,rss= | awk -v groups="$groups" 'BEGIN { n = split(groups, g); for (i = 1; i <= n; i++) want[g[i] + 0] = 1 }
+    ($1 in want) { kb += $2 } END { printf "%d", kb / 1024 }'
+}
 http_up() { curl -s -o /dev/null --max-time 3 "http://127.0.0.1:$1/"; }
 
 cmd_up() {
@@ -429,6 +438,8 @@ cmd_up() {
     wait "$sync_job" || die "database sync failed"
     touch "$STATE/databases-synced"
   fi
+  # keystone, glance and placement do not use rabbitmq: they start while the Erlang VM boots.
+  start_daemon keystone; start_daemon glance-api; start_daemon placement-api
   wait "$rabbit_job" || die "rabbitmq did not start (see $LOGS/rabbitmq.out)"
   register_fake_ovs_agent
   for entry in "${DAEMONS[@]}"; do start_daemon "${entry%% *}"; done
@@ -456,17 +467,27 @@ cmd_status() {
   if [ $down = 0 ]; then
     $BOOTSTRAP check || down=1
   fi
+  echo "memory: $(memory_mb) MB resident in all"
   return $down
 }
 
 cmd_down() {
-  local i
-  for ((i = ${#DAEMONS[@]} - 1; i >= 0; i--)); do stop_group "${DAEMONS[i]%% *}"; done
-  if rabbit_up; then rabbitmqctl -q stop >/dev/null 2>&1 || true; fi
-  stop_group rabbitmq
+  local i entry names=()
+  for entry in "${DAEMONS[@]}"; do names+=("${entry%% *}"); done
+  stop_groups "${names[@]}"
+  # The Erlang VM runs in a session of its own (the package's wrapper goes through su): stop it by its pid.
+  local beam
+  beam=$(cat "$AIO_DIR/rabbitmq/beam.pid" 2>/dev/null || true)
+  if listening 5672; then rabbitmqctl -q stop >/dev/null 2>&1 || true; fi
+  if [ -n "$beam" ] && kill -0 "$beam" 2>/dev/null; then
+    kill -TERM "$beam" 2>/dev/null || true
+    for ((i = 0; i < 60; i++)); do kill -0 "$beam" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$beam" 2>/dev/null || true
+  fi
+  stop_groups rabbitmq
   epmd -kill >/dev/null 2>&1 || true
   if mariadb_up; then mysqladmin --defaults-file="$ETC/mysql/my.cnf" shutdown || true; fi
-  stop_group mariadb
+  stop_groups mariadb
   say "down"
 }
 
