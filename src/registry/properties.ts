@@ -5,7 +5,7 @@
  * get_attr before deployment) pass unchecked.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PropertiesSchema, PropertyProblem, PropertySchema, RegistryEntry } from "./types";
+import { AttributeSpec, PropertiesSchema, PropertyProblem, PropertySchema, RegistryEntry } from "./types";
 
 /** The outcome: the properties ready for a factory, and every problem found. */
 export interface ResolvedProperties {
@@ -239,4 +239,27 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length];
+}
+
+/** Marks the attributes a factory does not map, with the reason (one place per type for the list). */
+export function withUnmapped(
+  attributes: Readonly<Record<string, AttributeSpec>>,
+  mapped: readonly string[],
+  reason: string,
+): Readonly<Record<string, AttributeSpec>> {
+  return Object.fromEntries(
+    Object.entries(attributes).map(([name, spec]) => [name, mapped.includes(name) ? spec : { ...spec, unmapped: reason }]),
+  );
+}
+
+/** Heat's empty-map defaults (value_specs: {}) are not sent; Pulumi gets nothing rather than `{}`. */
+export function isEmptyMap(value: unknown): boolean {
+  return value === undefined || (isPlainMap(value) && Object.keys(value).length === 0);
+}
+
+/** A name-or-ID value as an ID: Outputs (get_resource) and UUIDs pass; a literal name is looked up. */
+export function asId(value: unknown, lookup: (name: string) => pulumi.Output<string>, isId: (v: string) => boolean): pulumi.Input<string> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "string") return isId(value) ? value : lookup(value);
+  return value as pulumi.Input<string>;
 }

@@ -117,6 +117,11 @@ export interface CreateContext {
    * child of the current one.
    */
   createNested(name: string, type: string, properties: Record<string, unknown>, metadata?: unknown): ImportedResource;
+  /**
+   * The resource of this template whose reference id a property value is (the value of a
+   * `get_resource`, passed on unchanged), or undefined.
+   */
+  referencedResource(value: unknown): ImportedResource | undefined;
 }
 
 /** What a factory returns: the Pulumi side of one HOT resource. */
@@ -162,6 +167,12 @@ export interface RegistryEntry {
   readonly pulumiTypes: readonly string[];
   /** Heat's property schema (required properties, defaults, allowed values, ranges). */
   readonly properties: PropertiesSchema;
+  /**
+   * The properties the factory passes on to Pulumi. A template that sets another one gets a
+   * warning (an error in strict mode): it would be silently dropped otherwise.
+   * @default - all of `properties`
+   */
+  readonly mappedProperties?: readonly string[];
   /** Deprecated property names Heat still accepts. @default - none */
   readonly renamed?: readonly PropertyRename[];
   /**

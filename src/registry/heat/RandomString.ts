@@ -131,3 +131,44 @@ export function randomStringArgs(props: RandomStringProperties, where: string): 
     ...(props.salt !== undefined ? { keepers: { salt: props.salt } } : {}),
   };
 }
+
+// ---- Registry entry (heatshift importer): Heat's schema, attributes and the factory. ----
+import * as pulumi from "@pulumi/pulumi";
+import * as randomProvider from "@pulumi/random";
+import { PropertiesSchema, RegistryEntry } from "../types";
+export const heatProperties: PropertiesSchema = {
+  length: { type: "Integer", default: 32, range: {min: 1,  max: 512} },
+  character_classes: { type: "List", default: [{"class": "lettersdigits", "min": 1}], items: { type: "Map", keys: {
+      class: { type: "String", default: "lettersdigits", allowed: ["lettersdigits", "letters", "lowercase", "uppercase", "digits", "hexdigits", "octdigits"] },
+      min: { type: "Integer", default: 1, range: {min: 1,  max: 512} },
+    } } },
+  character_sequences: { type: "List", items: { type: "Map", keys: {
+      sequence: { type: "String", required: true },
+      min: { type: "Integer", default: 1, range: {min: 1,  max: 512} },
+    } } },
+  salt: { type: "String" },
+};
+
+export const registryEntry: RegistryEntry = {
+  type: hotType,
+  pulumiTypes: [pulumiType],
+  // `sequence` is Heat's hidden (deprecated) property; randomStringArgs translates it as Heat does.
+  properties: { ...heatProperties, sequence: { type: "String", allowed: Object.keys(characterClasses) } },
+  attributes: { value: { description: "The generated string (a secret)." } },
+  create(ctx) {
+    const p = ctx.properties;
+    const camel = {
+      length: p.length as number,
+      characterClasses: p.sequence === undefined ? (p.character_classes as RandomStringProperties["characterClasses"]) : undefined,
+      characterSequences: p.character_sequences as RandomStringProperties["characterSequences"],
+      sequence: p.sequence as CharacterClass | undefined,
+      salt: p.salt as string | undefined,
+    };
+    const value = new randomProvider.RandomString(ctx.logicalName, randomStringArgs(camel, ctx.name), {
+      ...ctx.options,
+      additionalSecretOutputs: ["result"],
+    });
+    const secret = pulumi.secret(value.result);
+    return { referenceId: secret, resources: [value], attribute: (name) => (name === "value" ? secret : undefined) };
+  },
+};

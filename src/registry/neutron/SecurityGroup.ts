@@ -138,3 +138,66 @@ export function secGroupRuleArgs(
     ...remote,
   };
 }
+
+// ---- Registry entry (heatshift importer): Heat's schema, attributes and the factory. ----
+import { PropertiesSchema, RegistryEntry } from "../types";
+export const heatProperties: PropertiesSchema = {
+  name: { type: "String", updateAllowed: true },
+  description: { type: "String", updateAllowed: true },
+  rules: { type: "List", default: [], updateAllowed: true, items: { type: "Map", keys: {
+      direction: { type: "String", default: "ingress", allowed: ["ingress", "egress"] },
+      ethertype: { type: "String", default: "IPv4", allowed: ["IPv4", "IPv6"] },
+      port_range_min: { type: "Integer", range: {min: 0,  max: 65535} },
+      port_range_max: { type: "Integer", range: {min: 0,  max: 65535} },
+      protocol: { type: "String" },
+      remote_mode: { type: "String", default: "remote_ip_prefix", allowed: ["remote_ip_prefix", "remote_group_id"] },
+      remote_group_id: { type: "String" },
+      remote_ip_prefix: { type: "String" },
+    } } },
+};
+
+export const registryEntry: RegistryEntry = {
+  type: hotType,
+  pulumiTypes: [pulumiType, rulePulumiType],
+  properties: heatProperties,
+  attributes: {},
+  validate(props) {
+    if (typeof props.name === "string") {
+      try {
+        validateGroupName(props.name);
+      } catch (error) {
+        return [{ message: (error as Error).message, path: ["name"] }];
+      }
+    }
+    if (props.rules !== undefined && !Array.isArray(props.rules)) {
+      return [{ message: "rules must be known before deployment (one Pulumi rule per entry)", path: ["rules"] }];
+    }
+    return [];
+  },
+  create(ctx) {
+    const p = ctx.properties;
+    const rules: SecurityGroupRule[] = ((p.rules as Record<string, unknown>[] | undefined) ?? []).map((r) => ({
+      direction: r.direction as SecurityGroupRule["direction"],
+      ethertype: r.ethertype as SecurityGroupRule["ethertype"],
+      portRangeMin: r.port_range_min as number | undefined,
+      portRangeMax: r.port_range_max as number | undefined,
+      protocol: r.protocol as string | undefined,
+      remoteMode: r.remote_mode as SecurityGroupRule["remoteMode"],
+      remoteGroupId: r.remote_group_id as pulumi.Input<string> | undefined,
+      remoteIpPrefix: r.remote_ip_prefix as string | undefined,
+    }));
+    const group = new openstack.networking.SecGroup(
+      ctx.logicalName,
+      {
+        ...(p.name === undefined ? {} : { name: p.name as pulumi.Input<string> }),
+        ...(p.description === undefined ? {} : { description: p.description as pulumi.Input<string> }),
+        deleteDefaultRules: deletesDefaultEgressRules(rules),
+      },
+      ctx.options,
+    );
+    const created = rules.map(
+      (rule, index) => new openstack.networking.SecGroupRule(`${ctx.logicalName}-rule-${index}`, secGroupRuleArgs(rule, group.id), ctx.options),
+    );
+    return { referenceId: group.id, resources: [group, ...created], attribute: () => undefined };
+  },
+};

@@ -110,3 +110,170 @@ export function firstAddress(networks: readonly openstack.types.output.compute.I
   }
   return "";
 }
+
+// ---- Registry entry (heatshift importer): Heat's schema, attributes and the factory. ----
+import * as openstackProvider from "@pulumi/openstack";
+import { AttributeSpec, PropertiesSchema, RegistryEntry } from "../types";
+import { isEmptyMap, withUnmapped } from "../properties";
+import { serverHiddenDependencies } from "../neutron/hiddenDependencies";
+export const heatProperties: PropertiesSchema = {
+  name: { type: "String", updateAllowed: true },
+  image: { type: "String", updateAllowed: true },
+  block_device_mapping: { type: "List", items: { type: "Map", keys: {
+      device_name: { type: "String", required: true },
+      volume_id: { type: "String" },
+      snapshot_id: { type: "String" },
+      volume_size: { type: "Integer" },
+      delete_on_termination: { type: "Boolean" },
+    } } },
+  block_device_mapping_v2: { type: "List", items: { type: "Map", keys: {
+      device_name: { type: "String" },
+      volume_id: { type: "String" },
+      image: { type: "String" },
+      snapshot_id: { type: "String" },
+      swap_size: { type: "Integer" },
+      ephemeral_size: { type: "Integer", range: {min: 1} },
+      ephemeral_format: { type: "String", allowed: ["ext2", "ext3", "ext4", "xfs", "ntfs"] },
+      device_type: { type: "String", allowed: ["cdrom", "disk"] },
+      disk_bus: { type: "String", allowed: ["ide", "lame_bus", "scsi", "usb", "virtio"] },
+      boot_index: { type: "Integer" },
+      volume_size: { type: "Integer" },
+      delete_on_termination: { type: "Boolean" },
+    } } },
+  flavor: { type: "String", required: true, updateAllowed: true },
+  flavor_update_policy: { type: "String", default: "RESIZE", allowed: ["RESIZE", "REPLACE"], updateAllowed: true },
+  image_update_policy: { type: "String", default: "REBUILD", allowed: ["REBUILD", "REPLACE", "REBUILD_PRESERVE_EPHEMERAL"], updateAllowed: true },
+  key_name: { type: "String" },
+  availability_zone: { type: "String" },
+  security_groups: { type: "List", default: [] },
+  networks: { type: "List", updateAllowed: true, items: { type: "Map", keys: {
+      network: { type: "String" },
+      allocate_network: { type: "String", allowed: ["none", "auto"], updateAllowed: true },
+      fixed_ip: { type: "String" },
+      port: { type: "String" },
+      port_extra_properties: { type: "Map", keys: {
+          value_specs: { type: "Map", default: {}, updateAllowed: true },
+          admin_state_up: { type: "Boolean", default: true, updateAllowed: true },
+          mac_address: { type: "String" },
+          allowed_address_pairs: { type: "List", updateAllowed: true, items: { type: "Map", keys: {
+              mac_address: { type: "String" },
+              ip_address: { type: "String", required: true },
+            } } },
+          "binding:vnic_type": { type: "String", default: "normal", allowed: ["normal", "direct", "macvtap", "direct-physical", "baremetal", "virtio-forwarder", "smart-nic"], updateAllowed: true },
+          port_security_enabled: { type: "Boolean", updateAllowed: true },
+          qos_policy: { type: "String", updateAllowed: true },
+          propagate_uplink_status: { type: "Boolean", updateAllowed: true },
+          no_fixed_ips: { type: "Boolean", default: false, updateAllowed: true },
+        } },
+      subnet: { type: "String" },
+      floating_ip: { type: "String" },
+      tag: { type: "String" },
+    } } },
+  scheduler_hints: { type: "Map" },
+  metadata: { type: "Map", default: {}, updateAllowed: true },
+  user_data_format: { type: "String", default: "HEAT_CFNTOOLS", allowed: ["HEAT_CFNTOOLS", "RAW", "SOFTWARE_CONFIG"] },
+  software_config_transport: { type: "String", default: "POLL_SERVER_CFN", allowed: ["POLL_SERVER_CFN", "POLL_SERVER_HEAT", "POLL_TEMP_URL", "ZAQAR_MESSAGE"], updateAllowed: true },
+  user_data_update_policy: { type: "String", default: "REPLACE", allowed: ["REPLACE", "IGNORE", "REBUILD"], updateAllowed: true },
+  user_data: { type: "String", default: "", updateAllowed: true },
+  reservation_id: { type: "String" },
+  config_drive: { type: "Boolean" },
+  diskConfig: { type: "String", allowed: ["AUTO", "MANUAL"] },
+  personality: { type: "Map", default: {} },
+  admin_pass: { type: "String", updateAllowed: true },
+  tags: { type: "List", updateAllowed: true, items: { type: "String" } },
+  deployment_swift_data: { type: "Map", default: {}, updateAllowed: true, keys: {
+      container: { type: "String", length: {min: 1} },
+      object: { type: "String", length: {min: 1} },
+    } },
+};
+const heatAttributeList: Readonly<Record<string, AttributeSpec>> = {
+  name: { description: "Name of the server." },
+  addresses: { description: "A dict of all network addresses with corresponding port_id and subnets." },
+  networks: { description: "A dict of assigned network addresses of the form: {\"public\": [ip1, ip2...], \"private\": [ip3, ip4], \"public_uuid\": [ip1, ip2...], \"private_uuid\": [ip3, ip4]}." },
+  first_address: { description: "Convenience attribute to fetch the first assigned network address, or an empty string if nothing has been assigned at this time." }, // HIDDEN
+  instance_name: { description: "AWS compatible instance name." },
+  accessIPv4: { description: "The manually assigned alternative public IPv4 address of the server." }, // DEPRECATED
+  accessIPv6: { description: "The manually assigned alternative public IPv6 address of the server." }, // DEPRECATED
+  console_urls: { description: "URLs of server's consoles." },
+  tags: { description: "Tags from the server." },
+  os_collect_config: { description: "The os-collect-config configuration for the server's local agent to be configured to connect to Heat to retrieve deployment data." },
+};
+
+const serverAttributes = withUnmapped(heatAttributeList, ["name", "first_address", "networks", "accessIPv4", "accessIPv6", "tags"], "Pulumi's Instance does not expose it");
+
+export const registryEntry: RegistryEntry = {
+  type: hotType,
+  pulumiTypes: [pulumiType],
+  properties: heatProperties,
+  renamed: [{ at: ["networks", "*"], from: "uuid", to: "network" }],
+  mappedProperties: [
+    "name", "image", "flavor", "key_name", "networks", "security_groups", "user_data", "user_data_format", "availability_zone",
+    "metadata", "config_drive", "tags", "admin_pass",
+    // Heat-side update policies: they decide how Heat applies a change, which Pulumi's diff decides instead.
+    "flavor_update_policy", "image_update_policy", "user_data_update_policy", "software_config_transport",
+  ],
+  attributes: serverAttributes,
+  hiddenDependencies: serverHiddenDependencies,
+  validate(props) {
+    const networks = Array.isArray(props.networks) ? (props.networks as Record<string, unknown>[]) : [];
+    try {
+      validateNetworks(
+        networks.map((n) => ({ network: n.network as string | undefined, port: n.port as string | undefined })),
+        Array.isArray(props.security_groups) ? props.security_groups : [],
+        "OS::Nova::Server",
+      );
+      if (props.user_data !== "" && props.user_data !== undefined) userDataFor(props.user_data_format as UserDataFormat, "");
+    } catch (error) {
+      return [{ message: (error as Error).message, path: [] }];
+    }
+    return [];
+  },
+  create(ctx) {
+    const p = ctx.properties;
+    const networks = ((p.networks as Record<string, unknown>[] | undefined) ?? []).map((n) =>
+      instanceNetworkArgs({
+        network: n.network as pulumi.Input<string> | undefined,
+        port: n.port as pulumi.Input<string> | undefined,
+        fixedIp: n.fixed_ip as pulumi.Input<string> | undefined,
+      }),
+    );
+    const securityGroups = (p.security_groups as pulumi.Input<string>[] | undefined) ?? [];
+    const userData = p.user_data as pulumi.Input<string>;
+    const instance = new openstackProvider.compute.Instance(
+      ctx.logicalName,
+      {
+        ...(p.name === undefined ? {} : { name: p.name as pulumi.Input<string> }),
+        ...imageArgs(p.image as pulumi.Input<string>),
+        ...flavorArgs(p.flavor as pulumi.Input<string>),
+        ...(p.key_name === undefined ? {} : { keyPair: p.key_name as pulumi.Input<string> }),
+        networks,
+        ...(securityGroups.length === 0 ? {} : { securityGroups: [...securityGroups] }),
+        ...(userData === "" ? {} : { userData: userDataFor(p.user_data_format as UserDataFormat, userData) }),
+        ...(p.availability_zone === undefined ? {} : { availabilityZone: p.availability_zone as pulumi.Input<string> }),
+        ...(isEmptyMap(p.metadata) ? {} : { metadata: p.metadata as pulumi.Input<Record<string, pulumi.Input<string>>> }),
+        ...(p.config_drive === undefined ? {} : { configDrive: p.config_drive as pulumi.Input<boolean> }),
+        ...(p.tags === undefined ? {} : { tags: p.tags as pulumi.Input<pulumi.Input<string>[]> }),
+        ...(p.admin_pass === undefined ? {} : { adminPass: p.admin_pass as pulumi.Input<string> }),
+      },
+      ctx.options,
+    );
+    const values: Record<string, () => pulumi.Output<unknown>> = {
+      name: () => instance.name,
+      first_address: () => instance.networks.apply(firstAddress),
+      accessIPv4: () => instance.accessIpV4,
+      accessIPv6: () => instance.accessIpV6,
+      tags: () => instance.tags,
+      // Heat's networks attribute: {network name: [addresses]} (Heat also keys by network id).
+      networks: () =>
+        instance.networks.apply((nics) => {
+          const byNetwork: Record<string, string[]> = {};
+          for (const nic of nics) {
+            const addresses = [nic.fixedIpV4, nic.fixedIpV6].filter((a): a is string => typeof a === "string" && a !== "");
+            for (const key of [nic.name, nic.uuid]) if (key) (byNetwork[key] ??= []).push(...addresses);
+          }
+          return byNetwork;
+        }),
+    };
+    return { referenceId: instance.id, resources: [instance], attribute: (name) => values[name]?.() };
+  },
+};
