@@ -97,7 +97,7 @@ export class GetAttrNode extends FunctionNode {
     if (typeof attribute === "string" && checker.checkAttribute !== undefined) {
       const reason = checker.checkAttribute(resource, attribute);
       if (reason !== undefined) {
-        problems.push(this.error(`The Referenced Attribute (${resource} ${attribute}) is incorrect: ${reason}`, 1));
+        problems.push(this.error(`The Referenced Attribute (${resource} ${attribute}) is incorrect.${reason ? ` ${reason}` : ""}`, 1));
       }
     }
   }

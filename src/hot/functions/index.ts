@@ -22,7 +22,7 @@ import { getParam } from "./get_param";
 import { getResource } from "./get_resource";
 import { ifDefinition, ifNullable } from "./if";
 import { listConcatDefinition, listConcatUniqueDefinition } from "./list_concat";
-import { join, joinMultipleDefinition } from "./list_join";
+import { cfnJoin, join, joinMultipleDefinition } from "./list_join";
 import { makeUrlDefinition } from "./make_url";
 import { mapMergeDefinition } from "./map_merge";
 import { mapReplaceDefinition } from "./map_replace";
@@ -82,7 +82,7 @@ const CFN_2013: Table = {
   "Fn::GetAZs": cfnGetAZs,
   Ref: cfnRef,
   "Fn::Select": cfnSelect,
-  "Fn::Join": join,
+  "Fn::Join": cfnJoin,
   "Fn::Split": cfnSplit,
   "Fn::Replace": cfnReplace,
   "Fn::Base64": cfnBase64,

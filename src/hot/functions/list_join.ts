@@ -105,3 +105,6 @@ export const joinMultipleDefinition: FunctionDefinition = {
     return new ListJoinNode(call.fnName, call.args, call.location, true);
   },
 };
+
+/** 2013-05-23's `Fn::Join`: Heat's cfn Join, the same as the old list_join. */
+export const cfnJoin: FunctionDefinition = { ...join, heatClass: "cfn.Join" };
