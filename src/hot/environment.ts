@@ -5,7 +5,7 @@
  * resource registry that maps a resource's type to another type or to a nested template.
  */
 import * as path from "path";
-import { Diagnostics, HotError, NodePath } from "./diagnostics";
+import { Diagnostics, NodePath } from "./diagnostics";
 import { isMap } from "./functions/python";
 import type { ParameterType } from "./constraints";
 import { HotMap, parseEnvironmentText } from "./parse";
@@ -40,12 +40,13 @@ export interface EnvironmentFile {
 }
 
 /**
- * Parse and check one environment file: Heat's sections, no empty section. Throws a HotError for what
- * Heat rejects outright (bad YAML, not a mapping, unknown or empty sections); other problems go to
- * `diagnostics`.
+ * Parse and check one environment file: Heat's sections, no empty section. Every problem goes to
+ * `diagnostics`; undefined when Heat would reject the file (bad YAML, not a mapping, unknown or empty
+ * sections, bad event sinks).
  */
-export function parseEnvironmentFile(text: string, file: string, diagnostics: Diagnostics): EnvironmentFile {
-  const parsed = parseEnvironmentText(text, file);
+export function parseEnvironmentFile(text: string, file: string, diagnostics: Diagnostics): EnvironmentFile | undefined {
+  const parsed = diagnostics.capture(() => parseEnvironmentText(text, file));
+  if (!parsed) return undefined;
   for (const p of parsed.problems) diagnostics.add(p);
   const env = parsed.value;
   let bad = false;
@@ -110,8 +111,7 @@ export function parseEnvironmentFile(text: string, file: string, diagnostics: Di
     }
   }
   checkRegistry(result, diagnostics);
-  if (bad) throw new HotError(`environment file ${file} is invalid`, file, [], "error", { position: { line: 1, col: 1 } });
-  return result;
+  return bad ? undefined : result;
 }
 
 const HOOK_TYPES = ["pre-create", "pre-update", "pre-delete", "post-create", "post-update", "post-delete"];
@@ -152,9 +152,10 @@ function checkRegistry(env: EnvironmentFile, diagnostics: Diagnostics): void {
       } else if (isMap(value)) walk(value, here);
       else if (typeof value === "string") {
         if (key !== "base_url" && !value.includes("::") && !TEMPLATE_SUFFIX.test(value) && !/^https?:\/\//.test(value)) {
-          // heatclient reads such a value as a file and Heat then takes it for a type name: neither can work.
-          diagnostics.error(
-            `resource_registry maps ${key} to "${value}", which is neither a resource type (Vendor::Service::Name) nor a template file ending in .yaml or .template`,
+          // heatclient reads such a value as a file and Heat then takes it for a type name: a resource of
+          // that type fails ("could not be found"); unused, the entry is harmless.
+          diagnostics.warning(
+            `resource_registry maps ${key} to "${value}", which is neither a resource type (Vendor::Service::Name) nor a template file ending in .yaml or .template: resources of type ${key} cannot be created`,
             env.file,
             here,
           );

@@ -146,7 +146,11 @@ function keyText(key: unknown): string {
 /** Line starts of a text, computed once and only for files with a problem to show. */
 class LineIndex {
   private starts: number[] | undefined;
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    /** Spaces added at the start of some lines (see parseLikePyYaml), taken off reported columns. */
+    private readonly shifts: ReadonlyMap<number, number> = new Map(),
+  ) {}
 
   position(offset: number): Position {
     if (!this.starts) {
@@ -160,7 +164,9 @@ class LineIndex {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, col: offset - this.starts[lo] + 1 };
+    const line = lo + 1;
+    const col = offset - this.starts[lo] + 1 - (this.shifts.get(line) ?? 0);
+    return { line, col: Math.max(col, 1) };
   }
 }
 
@@ -309,28 +315,54 @@ function setKey(map: HotMap, key: string, value: unknown): void {
   else map[key] = value;
 }
 
-function yamlErrorPosition(err: YAMLError, lines: LineIndex): Position {
-  if (err.linePos) return { line: err.linePos[0].line, col: err.linePos[0].col };
-  return lines.position(err.pos[0]);
-}
-
 /** Turn the tag warnings of the yaml package into PyYAML's constructor error (unknown tags are errors there). */
 function firstProblem(doc: Document.Parsed): YAMLError | undefined {
   if (doc.errors.length > 0) return doc.errors[0];
   return doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
 }
 
+/** yaml's complaint about a flow collection line indented no deeper than its parent block. */
+function isFlowIndentError(err: YAMLError): boolean {
+  return err.code === "BAD_INDENT" && /^Flow (map|sequence) in block collection/.test(err.message);
+}
+
+/**
+ * PyYAML ignores indentation inside `[...]`/`{...}`, the yaml package wants every line of a flow
+ * collection indented past its parent block (corpus: `allocation_pools: [{` ... `}]` with the closing
+ * line at the key's indentation). Indent the offending line one space at a time until yaml accepts
+ * it, remembering the added spaces so that columns are reported on the original text.
+ */
+function parseLikePyYaml(text: string): { doc: Document.Parsed; lines: LineIndex } {
+  let source = text;
+  const shifts = new Map<number, number>();
+  for (let attempt = 0; ; attempt++) {
+    const doc = parseDocument(source, YAML_OPTIONS) as Document.Parsed;
+    const first = doc.errors[0];
+    if (!first || !isFlowIndentError(first) || attempt >= 200) return { doc, lines: new LineIndex(source, shifts) };
+    const start = source.lastIndexOf("\n", first.pos[0] - 1) + 1;
+    const line = lineNumberAt(source, start);
+    if ((shifts.get(line) ?? 0) >= 40) return { doc, lines: new LineIndex(source, shifts) };
+    source = source.slice(0, start) + " " + source.slice(start);
+    shifts.set(line, (shifts.get(line) ?? 0) + 1);
+  }
+}
+
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
 /** Parse YAML text with Heat's loader rules. Throws a HotError at the syntax error's position. */
 export function parseYaml(text: string, file: string): ParsedFile {
-  const lines = new LineIndex(text);
-  const doc = parseDocument(text, YAML_OPTIONS) as Document.Parsed;
+  const { doc, lines } = parseLikePyYaml(text);
   const problem = firstProblem(doc);
   if (problem) {
     const message =
       problem.code === "TAG_RESOLVE_FAILED"
         ? `could not determine a constructor for the tag: ${problem.message.replace(/^Unresolved tag: /, "")}`
-        : problem.message.split("\n")[0];
-    throw new HotError(`invalid YAML: ${message}`, file, [], "error", { position: yamlErrorPosition(problem, lines) });
+        : problem.message.split(" at line ")[0].split("\n")[0];
+    throw new HotError(`invalid YAML: ${message}`, file, [], "error", { position: lines.position(problem.pos[0]) });
   }
   const locator = new TreeLocator(doc, lines);
   const locate = (path: NodePath, target: "key" | "value" = "value") => locator.locate(path, target);

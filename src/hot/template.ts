@@ -213,35 +213,29 @@ function parseResource(name: string, body: unknown, version: HotVersion, file: s
 }
 
 function parseOutput(name: string, body: unknown, version: HotVersion, file: string, diagnostics: Diagnostics): OutputDefinition | undefined {
+  // Heat's checks here are template_common.outputs' (the engine's path); unknown keys are ignored there.
   const path = ["outputs", name];
-  if (body === null || body === undefined || (isMap(body) && Object.keys(body).length === 0)) {
-    diagnostics.error(`Each output must contain a value key. Output ${name} has none`, file, path, { target: "key" });
-    return undefined;
-  }
   if (!isMap(body)) {
-    diagnostics.error(`"outputs" must contain a map of output maps. Found a [${typeName(body)}] instead (output ${name})`, file, path);
+    diagnostics.error(`Output definitions must be a map. Found a ${typeName(body)} instead (output ${name})`, file, path, { target: "key" });
     return undefined;
   }
-  let ok = true;
   for (const key of Object.keys(body)) {
     if (version.outputKeys.includes(key)) continue;
     const hint =
       key === "condition"
-        ? ` (condition needs heat_template_version 2016-10-14 or later; this is ${version.written})`
-        : ` (allowed: ${version.outputKeys.join(", ")})`;
-    diagnostics.error(`"${key}" is not a valid keyword inside a output definition${hint}`, file, [...path, key], { target: "key" });
-    ok = false;
+        ? `condition needs heat_template_version 2016-10-14 or later (this is ${version.written}), so Heat ignores it and the output is always shown`
+        : `Heat ignores it (allowed: ${version.outputKeys.join(", ")})`;
+    diagnostics.warning(`"${key}" is not a valid keyword inside an output definition: ${hint}`, file, [...path, key], { target: "key" });
   }
   if (!("value" in body)) {
-    diagnostics.error(`Each output must contain a value key. Output ${name} has none`, file, path, { target: "key" });
+    diagnostics.error(`Each output definition must contain a value key. Output ${name} has none`, file, path, { target: "key" });
     return undefined;
   }
-  if (!ok) return undefined;
   return {
     name,
     value: body.value,
     description: body.description === undefined || body.description === null ? undefined : String(body.description),
-    condition: body.condition,
+    condition: version.hasConditions ? body.condition : undefined,
     path,
   };
 }
