@@ -8,6 +8,8 @@ import { cloudConfigEntry } from "./heat/CloudConfig";
 import { multipartMimeEntry } from "./heat/MultipartMime";
 import { resourceGroupEntry } from "./heat/ResourceGroup";
 import { softwareConfigEntry } from "./heat/SoftwareConfig";
+import { waitConditionEntry } from "./heat/WaitCondition";
+import { waitConditionHandleEntry } from "./heat/WaitConditionHandle";
 import { securityGroupRuleEntry } from "./neutron/SecurityGroupRule";
 import { seedEntries } from "./seed";
 import { keyPairEntry } from "./nova/KeyPair";
@@ -59,6 +61,8 @@ export const registry = new ResourceRegistry([
   cloudConfigEntry,
   multipartMimeEntry,
   resourceGroupEntry,
+  waitConditionHandleEntry,
+  waitConditionEntry,
 ]);
 
 /** Registers a mapping in the built-in registry (see {@link ResourceRegistry.register}). */

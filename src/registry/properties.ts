@@ -41,7 +41,11 @@ export function resolveProperties(
   return { values: checked, problems };
 }
 
-function renameDeprecated(entry: RegistryEntry, given: Record<string, unknown>, problems: PropertyProblem[]): Record<string, unknown> {
+/**
+ * Moves deprecated property names to their current names (Heat's REPLACE translation rules), in
+ * a copy; works on resolved snippets too (function calls are leaves).
+ */
+export function renameDeprecated(entry: RegistryEntry, given: Record<string, unknown>, problems: PropertyProblem[]): Record<string, unknown> {
   const values = { ...given };
   for (const rename of entry.renamed ?? []) {
     for (const [map, path] of mapsAt(values, rename.at, [])) {
