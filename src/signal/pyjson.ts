@@ -66,10 +66,14 @@ export function parsePyJson(text: string): PyValue {
     }
   };
   const parseString = (): string => {
+    const start = pos;
     pos++; // opening quote
     let out = "";
     for (;;) {
-      if (pos >= text.length) fail("Unterminated string");
+      if (pos >= text.length) {
+        pos = start;
+        fail("Unterminated string");
+      }
       const c = text.charCodeAt(pos);
       if (c === 0x22) {
         pos++;

@@ -1,0 +1,56 @@
+/**
+ * `heatshift <command> [options]`: finds the command, runs it, maps the outcome to an exit code
+ * (0 success, 1 failure, 2 usage error) and prints errors as one message, never a stack trace.
+ * To add a command: write src/cli/<name>.ts exporting a CliCommand and list it in COMMANDS.
+ */
+import { CliCommand, UsageError } from "./command";
+import { signalReceiverCommand } from "./signalReceiver";
+
+const COMMANDS: readonly CliCommand[] = [signalReceiverCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return ["usage: heatshift <command> [options]", "", "commands:", ...lines, "", "`heatshift <command> --help` shows a command's options."].join("\n");
+}
+
+/** Runs the CLI with `argv` (without node and the script); resolves with the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(`${overview()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    process.stderr.write(`heatshift: unknown command ${JSON.stringify(name)}\n\n${overview()}\n`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`heatshift ${name}: ${error.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`heatshift ${name}: ${message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`heatshift: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
