@@ -68,12 +68,17 @@ export class Conditions implements ConditionEvaluator {
       return;
     }
     for (const name of Object.keys(section)) {
+      const reported = options.problems?.length ?? 0;
       const resolved = resolveSnippet(section[name], [SECTION, name], {
         table: options.table,
         file: options.file,
         kind: "condition",
         problems: options.problems,
       });
+      if ((options.problems?.length ?? 0) > reported) {
+        // The bad call is already reported; its null stand-in would only add a second, misleading error.
+        continue;
+      }
       const definition = resolved === OMIT ? null : resolved;
       if (typeof definition !== "boolean" && !(definition instanceof FunctionNode)) {
         this.report(this.invalidDefinition(name, definition));
