@@ -4,9 +4,15 @@
  * To add a command: write src/cli/<name>.ts exporting a CliCommand and list it in COMMANDS.
  */
 import { CliCommand, UsageError } from "./command";
+import { planCommand, planUsage } from "./plan";
 import { signalReceiverCommand } from "./signalReceiver";
+import { validateCommand, validateUsage } from "./validate";
 
-const COMMANDS: readonly CliCommand[] = [signalReceiverCommand];
+const COMMANDS: readonly CliCommand[] = [
+  { name: "validate", summary: "check a HOT template (and environment files) offline", usage: validateUsage, run: async (args) => validateCommand(args) },
+  { name: "plan", summary: "show the resources of a HOT template in dependency order", usage: planUsage, run: async (args) => planCommand(args) },
+  signalReceiverCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
