@@ -35,6 +35,9 @@ import { buildDependencyGraph, createDependencyView, DependencyGraph, GraphResou
 /** A value known only after deployment (a get_resource/get_attr result while validating or planning). */
 export const UNKNOWN: unique symbol = Symbol("heatshift.unknown");
 
+/** Thrown inside offline evaluation when a value depends on a parameter that has no value yet. */
+class UnknownParameter extends Error {}
+
 /** What to load. */
 export interface LoadOptions {
   /** The template file. */
@@ -53,6 +56,12 @@ export interface LoadOptions {
   readonly strict?: boolean;
   /** heatshift's resource registry. @default the built-in one */
   readonly registry?: ResourceRegistry;
+  /**
+   * A required parameter without a value is an error (as at stack create). When false, its value
+   * counts as unknown and the rest of the template is still checked (as Heat's template-validate).
+   * @default true
+   */
+  readonly requireParameters?: boolean;
   /** Reads a file (templates, environment files, get_file). @default fs.readFileSync(path, "utf8") */
   readonly readFile?: (file: string) => string;
 }
@@ -128,6 +137,13 @@ export function loadStack(options: LoadOptions): LoadedStack | undefined {
   if (!template) return undefined;
   const parameterTypes = new Map([...template.parameters.values()].map((d) => [d.name, d.type] as const));
   const environment = mergeEnvironments(environmentFiles, { ...(options.parameters ?? {}) }, parameterTypes, diagnostics);
+  const unknownParameters = new Set<string>();
+  if (options.requireParameters === false) {
+    for (const def of template.parameters.values()) {
+      const given = [environment.parameters[def.name], environment.parameterDefaults[def.name], def.default, options.parameterFallback?.(def.name)];
+      if (given.every((v) => v === undefined || v === null)) unknownParameters.add(def.name);
+    }
+  }
   return loadTemplateWith(template, {
     diagnostics,
     read,
@@ -139,6 +155,7 @@ export function loadStack(options: LoadOptions): LoadedStack | undefined {
     stackName: options.stackName ?? "heatshift",
     heatshiftRegistry: options.registry ?? builtinRegistry,
     depth: 0,
+    unknownParameters,
   });
 }
 
@@ -222,7 +239,11 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
     }
   };
   const offline: FunctionContext = {
-    getParam,
+    getParam: (name) => {
+      const value = getParam(name);
+      if (value === UNKNOWN) throw new UnknownParameter(name);
+      return value;
+    },
     getResource: () => UNKNOWN,
     getAttr: () => UNKNOWN,
     getFile,
@@ -313,8 +334,13 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
   // The dependency graph: explicit, references (only selected if-branches), hidden.
   const graphResources: GraphResource[] = resources.map((r) => {
     const names = new Set<string>();
-    collectDependencies(r.properties, names, offline);
-    if (r.metadata !== undefined) collectDependencies(r.metadata, names, offline);
+    try {
+      collectDependencies(r.properties, names, offline);
+      if (r.metadata !== undefined) collectDependencies(r.metadata, names, offline);
+    } catch (error) {
+      // A resource name computed from a parameter without a value: that reference is unknown now.
+      if (!(error instanceof UnknownParameter)) throw error;
+    }
     return {
       view: createDependencyView(r.name, r.type, r.properties, (node) => staticValue(node, offline)),
       file,
@@ -354,18 +380,34 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
 function staticValue(node: unknown, offline: FunctionContext): StaticValue | undefined {
   if (!(node instanceof FunctionNode)) return undefined;
   if (node instanceof GetResourceNode && typeof node.args === "string") return { kind: "resource", name: node.args };
-  const value = evaluateOffline(node, offline);
-  return containsUnknown(value) ? { kind: "unknown" } : { kind: "literal", value };
+  try {
+    const value = evaluateOffline(node, offline);
+    return containsUnknown(value) ? { kind: "unknown" } : { kind: "literal", value };
+  } catch (error) {
+    // Reported where the property is checked; for ordering the value is simply not known.
+    if (error instanceof HotError) return { kind: "unknown" };
+    throw error;
+  }
 }
 
 /** Evaluates what is known now; calls that read resources give UNKNOWN. Errors are thrown (HotError). */
 export function evaluateOffline(snippet: Snippet, offline: FunctionContext): unknown {
   if (snippet instanceof FunctionNode) {
     const names = new Set<string>();
-    snippet.dependencies(names, offline);
+    try {
+      snippet.dependencies(names, offline);
+    } catch (error) {
+      if (error instanceof UnknownParameter) return UNKNOWN;
+      throw error;
+    }
     if (names.size > 0) return UNKNOWN;
-    const value = snippet.evaluate(offline);
-    return containsUnknown(value) ? UNKNOWN : value;
+    try {
+      const value = snippet.evaluate(offline);
+      return containsUnknown(value) ? UNKNOWN : value;
+    } catch (error) {
+      if (error instanceof UnknownParameter) return UNKNOWN;
+      throw error;
+    }
   }
   if (Array.isArray(snippet)) return snippet.map((s) => evaluateOffline(s, offline));
   if (snippet !== null && typeof snippet === "object") {
@@ -411,8 +453,17 @@ function loadResource(
       templateDir,
       isKnownType: (t) => ctx.heatshiftRegistry.get(t) !== undefined,
     });
-  } catch (error) {
-    problems.push(new HotError(unknownTypeMessage(definition.type, ctx.heatshiftRegistry), file, [...at, "type"]));
+  } catch {
+    // Follow the aliases without asking heatshift's registry, to name the type the template means.
+    let meant = definition.type;
+    try {
+      const found = ctx.registry.resolve(definition.type, { resourceName: definition.name, templateDir });
+      if (found.kind === "type") meant = found.type;
+    } catch {
+      // The written type is all there is.
+    }
+    const via = meant === definition.type ? "" : ` (${definition.type} is mapped to ${meant})`;
+    problems.push(new HotError(unknownTypeMessage(meant, ctx.heatshiftRegistry) + via, file, [...at, "type"]));
     return undefined;
   }
   const properties = resolve(definition.properties ?? {}, [...at, "properties"]);
@@ -444,7 +495,16 @@ function loadResource(
     if (!entry.supportsSnapshot) problems.push(new HotError(`deletion_policy Snapshot is not supported by ${entry.type} (Heat: volumes and servers only)`, file, [...at, "deletion_policy"]));
     else diagnostics.unhonoured(`deletion_policy Snapshot of ${definition.name}: Pulumi takes no snapshot before deleting; the resource is deleted`, file, [...at, "deletion_policy"]);
   }
-  checkProperties(entry, properties, offline, file, [...at, "properties"], diagnostics, problems);
+  if (externalId !== undefined && externalId !== null) {
+    // Heat does not check the properties of an adopted resource; Pulumi's import compares them with the real one.
+    diagnostics.warning(
+      `${definition.name} is adopted (external_id): Pulumi imports it and reports a difference if its properties do not describe the existing resource`,
+      file,
+      [...at, "external_id"],
+    );
+  } else {
+    checkProperties(entry, properties, offline, file, [...at, "properties"], diagnostics, problems);
+  }
   // Deprecated names become current ones once, here: dependency rules and factories see `network`, not `network_id`.
   const translated = isPlainMap(properties) ? (renameDeprecated(entry, properties, []) as Snippet) : properties;
   return { ...base, properties: translated, type: effective.type, entry };

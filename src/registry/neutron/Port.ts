@@ -87,7 +87,8 @@ const portAttributes = withUnmapped(
 export const registryEntry: RegistryEntry = {
   type: hotType,
   pulumiTypes: [pulumiType],
-  properties: heatProperties,
+  // replacement_policy is Heat's hidden, ignored property: accepted, and reported as not passed on.
+  properties: { ...heatProperties, replacement_policy: { type: "String", allowed: ["REPLACE_ALWAYS", "AUTO"] } },
   renamed: [
     { at: [], from: "network_id", to: "network" },
     { at: ["fixed_ips", "*"], from: "subnet_id", to: "subnet" },

@@ -204,7 +204,8 @@ const serverAttributes = withUnmapped(heatAttributeList, ["name", "first_address
 export const registryEntry: RegistryEntry = {
   type: hotType,
   pulumiTypes: [pulumiType],
-  properties: heatProperties,
+  // admin_user is Heat's hidden, ignored property: accepted, and reported as not passed on.
+  properties: { ...heatProperties, admin_user: { type: "String" } },
   renamed: [{ at: ["networks", "*"], from: "uuid", to: "network" }],
   mappedProperties: [
     "name", "image", "flavor", "key_name", "networks", "security_groups", "user_data", "user_data_format", "availability_zone",
@@ -215,7 +216,7 @@ export const registryEntry: RegistryEntry = {
   attributes: serverAttributes,
   hiddenDependencies: serverHiddenDependencies,
   validate(props) {
-    const networks = Array.isArray(props.networks) ? (props.networks as Record<string, unknown>[]) : [];
+    const networks = Array.isArray(props.networks) ? (props.networks as Record<string, unknown>[]).filter((n) => n.allocate_network === undefined) : [];
     try {
       validateNetworks(
         networks.map((n) => ({ network: n.network as string | undefined, port: n.port as string | undefined })),
@@ -230,7 +231,9 @@ export const registryEntry: RegistryEntry = {
   },
   create(ctx) {
     const p = ctx.properties;
-    const networks = ((p.networks as Record<string, unknown>[] | undefined) ?? []).map((n) =>
+    // `allocate_network: auto|none` asks Nova to pick (or skip) the network: Pulumi's networkMode.
+    const allocation = ((p.networks as Record<string, unknown>[] | undefined) ?? []).find((n) => n.allocate_network !== undefined);
+    const networks = ((p.networks as Record<string, unknown>[] | undefined) ?? []).filter((n) => n.allocate_network === undefined).map((n) =>
       instanceNetworkArgs({
         network: n.network as pulumi.Input<string> | undefined,
         port: n.port as pulumi.Input<string> | undefined,
@@ -247,6 +250,7 @@ export const registryEntry: RegistryEntry = {
         ...flavorArgs(p.flavor as pulumi.Input<string>),
         ...(p.key_name === undefined ? {} : { keyPair: p.key_name as pulumi.Input<string> }),
         networks,
+        ...(allocation === undefined ? {} : { networkMode: allocation.allocate_network as pulumi.Input<string> }),
         ...(securityGroups.length === 0 ? {} : { securityGroups: [...securityGroups] }),
         ...(userData === "" ? {} : { userData: userDataFor(p.user_data_format as UserDataFormat, userData) }),
         ...(p.availability_zone === undefined ? {} : { availabilityZone: p.availability_zone as pulumi.Input<string> }),
