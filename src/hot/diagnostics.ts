@@ -134,9 +134,22 @@ export class Diagnostics {
     return this.list.some((p) => p.severity === "error");
   }
 
-  /** One `FILE:LINE:COL: severity: MESSAGE` line per problem. */
+  /**
+   * One `FILE:LINE:COL: severity: MESSAGE` line per problem, files in the order they were first
+   * reported, each file's problems by position (problems without one first).
+   */
   format(): string[] {
-    return this.list.map(formatDiagnostic);
+    const fileOrder = new Map<string, number>();
+    for (const p of this.list) if (!fileOrder.has(p.file)) fileOrder.set(p.file, fileOrder.size);
+    const keyed = this.list.map((p, i) => ({ p, i, pos: positionOf(p) }));
+    keyed.sort(
+      (a, b) =>
+        (fileOrder.get(a.p.file) as number) - (fileOrder.get(b.p.file) as number) ||
+        (a.pos?.line ?? 0) - (b.pos?.line ?? 0) ||
+        (a.pos?.col ?? 0) - (b.pos?.col ?? 0) ||
+        a.i - b.i,
+    );
+    return keyed.map(({ p }) => formatDiagnostic(p));
   }
 
   /** Throw the first error (the rest stay listed here), for callers that cannot go on. */

@@ -7,7 +7,7 @@
 import * as path from "path";
 import { Diagnostics, NodePath } from "./diagnostics";
 import { isMap } from "./functions/python";
-import type { ParameterType } from "./constraints";
+import { ParameterType, pyStr } from "./constraints";
 import { HotMap, parseEnvironmentText } from "./parse";
 
 /** The sections an environment file may have. */
@@ -130,7 +130,7 @@ function checkRegistry(env: EnvironmentFile, diagnostics: Diagnostics): void {
       if (key === "hooks") {
         if (!checkNamedList(value, HOOK_TYPES)) {
           diagnostics.error(
-            `Invalid hook type ${JSON.stringify(value)} for resource breakpoint, acceptable hook types are: ${HOOK_TYPES.join(", ")}`,
+            `Invalid hook type "${pyStr(value)}" for resource breakpoint, acceptable hook types are: ${HOOK_TYPES.join(", ")}`,
             env.file,
             here,
           );
@@ -138,7 +138,7 @@ function checkRegistry(env: EnvironmentFile, diagnostics: Diagnostics): void {
       } else if (key === "restricted_actions") {
         if (!checkNamedList(value, RESTRICTED_ACTIONS)) {
           diagnostics.error(
-            `Invalid restricted_action type ${JSON.stringify(value)} for resource, acceptable restricted_action types are: ${RESTRICTED_ACTIONS.join(", ")}`,
+            `Invalid restricted_action type "${pyStr(value)}" for resource, acceptable restricted_action types are: ${RESTRICTED_ACTIONS.join(", ")}`,
             env.file,
             here,
           );

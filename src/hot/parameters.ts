@@ -278,6 +278,8 @@ export interface ParameterInputs {
   readonly stack?: StackIdentity;
   /** Where user values came from, for messages (e.g. the env file of each name). @default the template */
   readonly valueSite?: (name: string) => { file: string; path: NodePath } | undefined;
+  /** The template file, where problems of values without a site are reported (its `parameters` key). */
+  readonly templateFile?: string;
 }
 
 /**
@@ -307,8 +309,8 @@ export function resolveParameters(
       const known = [...defs.keys()].join(", ") || "none";
       diagnostics.error(
         `The Parameter (${name}) was not defined in template. Parameters of this template: ${known}`,
-        site?.file ?? firstFile(defs) ?? "",
-        site?.path ?? [],
+        site?.file ?? inputs.templateFile ?? firstFile(defs) ?? "",
+        site?.path ?? ["parameters"],
         { target: "key" },
       );
     }

@@ -114,7 +114,14 @@ function checkSections(raw: HotMap, version: HotVersion, file: string, diagnosti
   }
 }
 
-function parseResource(name: string, body: unknown, version: HotVersion, file: string, diagnostics: Diagnostics): ResourceDefinition | undefined {
+function parseResource(
+  name: string,
+  body: unknown,
+  version: HotVersion,
+  file: string,
+  diagnostics: Diagnostics,
+  resourceNames: ReadonlySet<string>,
+): ResourceDefinition | undefined {
   const path = ["resources", name];
   if (body === null || body === undefined || (isMap(body) && Object.keys(body).length === 0)) {
     diagnostics.error(`Each resource must contain a type key. Resource ${name} has none`, file, path, { target: "key" });
@@ -167,6 +174,12 @@ function parseResource(name: string, body: unknown, version: HotVersion, file: s
       });
       dependsOn = deps.filter((d): d is string => typeof d === "string");
     } else fail(`Resource ${name} depends_on type must be list or string, found ${typeName(deps)}`, "depends_on");
+    dependsOn.forEach((dep) => {
+      if (resourceNames.has(dep)) return;
+      const at = typeof deps === "string" ? [...path, "depends_on"] : [...path, "depends_on", (deps as unknown[]).indexOf(dep)];
+      diagnostics.error(`The specified reference "${dep}" (in ${name}) is incorrect: there is no resource ${dep}`, file, at);
+      ok = false;
+    });
   }
 
   let deletionPolicy: DeletionPolicy | HotMap | undefined;
@@ -299,19 +312,11 @@ export function buildTemplate(parsed: ParsedFile<HotMap>, diagnostics: Diagnosti
 
   const resources = new Map<string, ResourceDefinition>();
   const resourceSection = sectionMap(raw, "resources", "resource", file, diagnostics);
+  const resourceNames = new Set(Object.keys(resourceSection));
   for (const [name, body] of Object.entries(resourceSection)) {
-    const r = parseResource(name, body, version, file, diagnostics);
+    const r = parseResource(name, body, version, file, diagnostics, resourceNames);
     if (r) resources.set(name, r);
   }
-  for (const r of resources.values()) {
-    r.dependsOn.forEach((dep, i) => {
-      if (!Object.prototype.hasOwnProperty.call(resourceSection, dep)) {
-        const at = typeof (resourceSection[r.name] as HotMap).depends_on === "string" ? [...r.path, "depends_on"] : [...r.path, "depends_on", i];
-        diagnostics.error(`The specified reference "${dep}" (in ${r.name}) is incorrect: there is no resource ${dep}`, file, at);
-      }
-    });
-  }
-
   const declaredParameterNames = raw.parameters && isMap(raw.parameters) ? Object.keys(raw.parameters) : [];
   const duplicates = Object.keys(resourceSection).filter(
     (n) => declaredParameterNames.includes(n) || (PSEUDO_PARAMETERS as readonly string[]).includes(n),
