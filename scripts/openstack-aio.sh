@@ -375,9 +375,12 @@ sync_databases() { # once per fresh state; the syncs only need mariadb, so they 
   local nova_manage="nova-manage --config-file $ETC/nova/nova.conf"
   ( glance-manage --config-file "$ETC/glance/glance-api.conf" db_sync ) > "$LOGS/sync-glance.log" 2>&1 &
   ( placement-manage --config-file "$ETC/placement/placement.conf" db sync ) > "$LOGS/sync-placement.log" 2>&1 &
-  ( $nova_manage api_db sync
-    $nova_manage cell_v2 list_cells | grep -q ' cell0 ' || $nova_manage cell_v2 map_cell0
-    $nova_manage cell_v2 list_cells | grep -q ' cell1 ' || $nova_manage cell_v2 create_cell --name=cell1
+  # nova's is the longest: each nova-manage run spends seconds importing nova, so list the cells once.
+  ( set -e
+    $nova_manage api_db sync
+    cells=$($nova_manage cell_v2 list_cells)
+    grep -q ' cell0 ' <<< "$cells" || $nova_manage cell_v2 map_cell0
+    grep -q ' cell1 ' <<< "$cells" || $nova_manage cell_v2 create_cell --name=cell1
     $nova_manage db sync ) > "$LOGS/sync-nova.log" 2>&1 &
   ( neutron-db-manage --config-file "$ETC/neutron/neutron.conf" --config-file "$ETC/neutron/ml2_conf.ini" \
       upgrade heads ) > "$LOGS/sync-neutron.log" 2>&1 &
