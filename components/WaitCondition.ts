@@ -44,14 +44,14 @@ export class WaitCondition extends pulumi.ComponentResource {
     if (args.timeoutSeconds === undefined) {
       throw new Error(`WaitCondition "${name}": timeoutSeconds is required (1 to 43200 seconds), as Heat's timeout is; the tutorial uses 600.`);
     }
+    // Plain values fail here, before anything is registered; Outputs are checked once known.
+    if (typeof (args.count ?? 1) === "number" && typeof args.timeoutSeconds === "number") checkWaitArgs(name, (args.count ?? 1) as number, args.timeoutSeconds);
     const count = pulumi.output(args.count ?? 1);
     const timeoutSeconds = pulumi.output(args.timeoutSeconds);
     const checked = pulumi.all([count, timeoutSeconds]).apply(([c, t]) => {
       checkWaitArgs(name, c, t);
       return { c, t };
     });
-    // Plain values fail here, before anything is registered.
-    if (typeof (args.count ?? 1) === "number" && typeof args.timeoutSeconds === "number") checkWaitArgs(name, (args.count ?? 1) as number, args.timeoutSeconds);
     const wait = new SignalWait(
       `${name}-wait`,
       {
