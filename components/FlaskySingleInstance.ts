@@ -4,7 +4,29 @@ import * as port from "../src/registry/neutron/Port";
 import { FlaskyServer } from "./FlaskyServer";
 import { FloatingIp } from "./FloatingIp";
 import { PrivateNetwork } from "./PrivateNetwork";
+import { WaitCondition } from "./WaitCondition";
+import { SignalReceiverArgs, WaitConditionHandle } from "./WaitConditionHandle";
 import { SecurityGroupRule, WebSecurityGroup } from "./WebSecurityGroup";
+
+/** heat_2d's wait: the server's script ends by signalling success to a handle, and the deployment waits for it. */
+export interface FlaskyWaitConditionArgs {
+  /**
+   * Seconds to wait for the signal, 1..43200.
+   * @default 600 (heat_2d's timeout)
+   */
+  readonly timeoutSeconds?: pulumi.Input<number>;
+  /**
+   * Success signals to wait for.
+   * @default 1
+   */
+  readonly count?: pulumi.Input<number>;
+  /**
+   * The signal receiver holding the handle.
+   * @default - stack config heatshift:signalReceiverUrl / heatshift:signalAdminToken, else the
+   * environment (see WaitConditionHandle)
+   */
+  readonly receiver?: SignalReceiverArgs;
+}
 
 export interface FlaskySingleInstanceArgs {
   /** Name or ID of the image (an Ubuntu; the tutorial's default is trusty-server-cloudimg-amd64). */
@@ -38,23 +60,25 @@ export interface FlaskySingleInstanceArgs {
    */
   readonly securityGroupRules?: readonly SecurityGroupRule[];
   /**
-   * curl command prefix the server runs at the end of its script to report success, as heat_2d's
-   * `wc_notify` (a WaitConditionHandle's `curlCli`).
-   * @default - no signal (heat_2c)
+   * Wait for the server to report that Flasky is up, as heat_2d does: a WaitConditionHandle whose
+   * `curlCli` replaces `wc_notify` in the script, and a WaitCondition on it.
+   * @default - no wait condition (heat_2c)
    */
-  readonly waitConditionCurlCli?: pulumi.Input<string>;
+  readonly waitCondition?: FlaskyWaitConditionArgs;
 }
 
 /**
  * The Heat tutorial's heat_2c as one component: a private network routed to the public one, the web
  * server security group, a port on the private network with that group, the Flasky server on the
- * port, and a floating IP for the port.
+ * port, and a floating IP for the port. With `waitCondition` it is heat_2d.
  */
 export class FlaskySingleInstance extends pulumi.ComponentResource {
   /** Name of the server (heat_2c's `instance_name` output). */
   readonly instanceName: pulumi.Output<string>;
   /** The public address of the server: the floating IP (heat_2c's `instance_ip` output). */
   readonly instanceIp: pulumi.Output<string>;
+  /** The wait condition's `data` (e.g. `{"1": null}`); undefined without `waitCondition`. */
+  readonly waitConditionData: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: FlaskySingleInstanceArgs, opts?: pulumi.ComponentResourceOptions) {
     super("heatshift:openstack:FlaskySingleInstance", name, {}, opts);
@@ -83,6 +107,24 @@ export class FlaskySingleInstance extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: [network.subnet] },
     );
+    // heat_2d: wait_handle, and wait_condition on it (count 1, timeout 600). As in the template,
+    // the condition waits on the handle only: its timeout runs from the start, not from the server.
+    const waitHandle =
+      args.waitCondition === undefined
+        ? undefined
+        : new WaitConditionHandle(
+            `${name}-wait-handle`,
+            args.waitCondition.receiver === undefined ? {} : { receiver: args.waitCondition.receiver },
+            { parent: this },
+          );
+    const waitCondition =
+      waitHandle === undefined
+        ? undefined
+        : new WaitCondition(
+            `${name}-wait-condition`,
+            { handle: waitHandle, count: args.waitCondition?.count ?? 1, timeoutSeconds: args.waitCondition?.timeoutSeconds ?? 600 },
+            { parent: this },
+          );
     const server = new FlaskyServer(
       `${name}-server`,
       {
@@ -92,7 +134,7 @@ export class FlaskySingleInstance extends pulumi.ComponentResource {
         networks: [{ port: serverPort.id }],
         gmailUsername: args.gmailUsername,
         gmailPassword: args.gmailPassword,
-        ...(args.waitConditionCurlCli === undefined ? {} : { waitConditionCurlCli: args.waitConditionCurlCli }),
+        ...(waitHandle === undefined ? {} : { waitConditionCurlCli: waitHandle.curlCli }),
       },
       { parent: this },
     );
@@ -106,6 +148,7 @@ export class FlaskySingleInstance extends pulumi.ComponentResource {
 
     this.instanceName = server.instanceName;
     this.instanceIp = floatingIp.address;
-    this.registerOutputs({ instanceName: this.instanceName, instanceIp: this.instanceIp });
+    this.waitConditionData = waitCondition?.data;
+    this.registerOutputs({ instanceName: this.instanceName, instanceIp: this.instanceIp, waitConditionData: this.waitConditionData });
   }
 }

@@ -1,10 +1,14 @@
 export { FlaskyServer, flaskyUserDataTemplate, renderFlaskyUserData, waitConditionNotifyLine } from "./FlaskyServer";
 export type { FlaskyServerArgs, FlaskyUserDataValues, ServerNetwork } from "./FlaskyServer";
 export { FlaskySingleInstance } from "./FlaskySingleInstance";
-export type { FlaskySingleInstanceArgs } from "./FlaskySingleInstance";
+export type { FlaskySingleInstanceArgs, FlaskyWaitConditionArgs } from "./FlaskySingleInstance";
 export { FloatingIp } from "./FloatingIp";
 export type { FloatingIpArgs } from "./FloatingIp";
 export { PrivateNetwork } from "./PrivateNetwork";
 export type { PrivateNetworkArgs } from "./PrivateNetwork";
 export { WebSecurityGroup, webServerRules } from "./WebSecurityGroup";
 export type { SecurityGroupRule, WebSecurityGroupArgs } from "./WebSecurityGroup";
+export { WaitCondition } from "./WaitCondition";
+export type { WaitConditionArgs } from "./WaitCondition";
+export { WaitConditionHandle } from "./WaitConditionHandle";
+export type { SignalReceiverArgs, WaitConditionHandleArgs } from "./WaitConditionHandle";

@@ -173,14 +173,63 @@ describe("FlaskySingleInstance (heat_2c)", () => {
     ]);
   });
 
-  it("ends the script with heat_2d's wc_notify signal when given the handle's curl command", async () => {
-    const curlCli =
-      "curl -i -X POST -H 'X-Auth-Token: tok3n' -H 'Content-Type: application/json' " +
-      "-H 'Accept: application/json' http://127.0.0.1:8004/v1/p/stacks/flasky/42/resources/wait_handle/signal";
-    const flasky = new FlaskySingleInstance("flasky", { ...args, waitConditionCurlCli: pulumi.secret(curlCli) });
+  it("is heat_2d with a wait condition: the handle's curl command replaces wc_notify, the condition waits on the handle", async () => {
+    const receiver = { url: "http://127.0.0.1:8000", adminToken: "admin-secret" };
+    const flasky = new FlaskySingleInstance("flasky", { ...args, waitCondition: { receiver } });
     await valueOf(flasky.instanceIp);
+    expect(await valueOf(flasky.waitConditionData as pulumi.Output<string>)).toBe('{"1": null}');
     await mock.settle();
 
-    expect(sorted(mock.registrations)).toEqual(sorted(expectedGraph(golden("heat_2d-user-data.golden"))));
+    // The signal resources are dynamic resources; their provider code is checked by the signal tests.
+    const registrations = mock.registrations.map(({ inputs: { __provider, ...inputs }, ...r }) => {
+      if (r.type.startsWith("pulumi-nodejs:dynamic/")) expect(typeof __provider).toBe("string");
+      return { ...r, inputs };
+    });
+    const adminToken = secretValue("admin-secret");
+    const heat2d = expectedGraph(golden("heat_2d-user-data.golden")).map((r) =>
+      // flasky_instance also waits for wait_handle: its curl_cli is in the user_data (Heat: get_attr).
+      r.name === "flasky-server" && r.type === "openstack:compute/instance:Instance"
+        ? { ...r, dependencies: [...r.dependencies, "pulumi-nodejs:dynamic/heatshift:SignalHandle::flasky-wait-handle-handle"].sort() }
+        : r,
+    );
+    expect(sorted(registrations)).toEqual(
+      sorted([
+        ...heat2d,
+        { type: "heatshift:openstack:WaitConditionHandle", name: "flasky-wait-handle", parent: TOP, dependencies: [], inputs: {} },
+        { type: "heatshift:openstack:WaitCondition", name: "flasky-wait-condition", parent: TOP, dependencies: [], inputs: {} },
+        {
+          // wait_handle (TOKEN_SIGNAL).
+          type: "pulumi-nodejs:dynamic/heatshift:SignalHandle",
+          name: "flasky-wait-handle-handle",
+          parent: "heatshift:openstack:WaitConditionHandle::flasky-wait-handle",
+          dependencies: [],
+          inputs: { adminToken, handleName: "flasky-wait-handle", receiverUrl: receiver.url },
+          additionalSecretOutputs: ["adminToken", "endpoint", "token", "curlCli"],
+        },
+        {
+          // wait_condition: handle wait_handle, count 1, timeout 600.
+          type: "pulumi-nodejs:dynamic/heatshift:SignalWait",
+          name: "flasky-wait-condition-wait",
+          parent: "heatshift:openstack:WaitCondition::flasky-wait-condition",
+          dependencies: ["pulumi-nodejs:dynamic/heatshift:SignalHandle::flasky-wait-handle-handle"],
+          inputs: {
+            adminToken,
+            conditionName: "flasky-wait-condition",
+            count: 1,
+            handleId: "flasky-wait-handle-handle-id",
+            handleName: "flasky-wait-handle",
+            receiverUrl: receiver.url,
+            timeoutSeconds: 600,
+          },
+          additionalSecretOutputs: ["adminToken"],
+        },
+      ]),
+    );
+  });
+
+  it("has no wait condition without waitCondition (heat_2c)", async () => {
+    const flasky = new FlaskySingleInstance("flasky", args);
+    await valueOf(flasky.instanceIp);
+    expect(flasky.waitConditionData).toBeUndefined();
   });
 });

@@ -15,6 +15,8 @@ import * as routerInterface from "../../src/registry/neutron/RouterInterface";
 import * as securityGroup from "../../src/registry/neutron/SecurityGroup";
 import * as subnet from "../../src/registry/neutron/Subnet";
 import * as server from "../../src/registry/nova/Server";
+import { waitConditionEntry } from "../../src/registry/heat/WaitCondition";
+import { waitConditionHandleEntry } from "../../src/registry/heat/WaitConditionHandle";
 
 /**
  * The components against Heat itself: test/fixtures/flasky/heat_2x-graph.json hold the resources
@@ -27,11 +29,16 @@ const fixtures = path.join(__dirname, "..", "fixtures", "flasky");
 const heatGraph = (name: string): HeatGraph => JSON.parse(fs.readFileSync(path.join(fixtures, `${name}-graph.json`), "utf8"));
 
 const registry = [randomString, floatingIp, floatingIpAssociation, net, port, router, routerInterface, securityGroup, subnet, server];
-const pulumiTypeOf = (hotType: string) => registry.find((module) => module.hotType === hotType)?.pulumiType;
+const waitEntries = [waitConditionEntry, waitConditionHandleEntry];
+const pulumiTypeOf = (hotType: string) =>
+  registry.find((module) => module.hotType === hotType)?.pulumiType ?? waitEntries.find((entry) => entry.type === hotType)?.pulumiTypes[0];
 
 const key = (r: Registration) => `${r.type}::${r.name}`;
 
-/** Everything `start` waits for: its dependencies and its ancestors' (a child registers after its parent), transitively. */
+/**
+ * Everything `start` waits for: its dependencies and its ancestors' (a child registers after its
+ * parent), transitively; for a component, what its children wait for (the component is done when they are).
+ */
 function waitsFor(registrations: Registration[], start: string): Set<string> {
   const byKey = new Map(registrations.map((r) => [key(r), r]));
   const seen = new Set<string>();
@@ -45,7 +52,9 @@ function waitsFor(registrations: Registration[], start: string): Set<string> {
       }
     }
   };
-  visit(start);
+  const descendants = (k: string): string[] =>
+    registrations.filter((r) => r.parent === k).flatMap((r) => [key(r), ...descendants(key(r))]);
+  [start, ...descendants(start)].forEach(visit);
   return seen;
 }
 
@@ -92,6 +101,20 @@ function compare(graph: HeatGraph, registrations: Registration[], heatToPulumi: 
   };
 }
 
+/** Heat's resource names in heat_2c/2d → FlaskySingleInstance("flasky")'s resources. */
+const heat2cNames = {
+  flask_secret_key: "random:index/randomString:RandomString::flasky-server-secret-key",
+  flasky_instance: "openstack:compute/instance:Instance::flasky-server",
+  flasky_port: "openstack:networking/port:Port::flasky-port",
+  floating_ip: "openstack:networking/floatingIp:FloatingIp::flasky-floating-ip-fip",
+  floating_ip_assoc: "openstack:networking/floatingIpAssociate:FloatingIpAssociate::flasky-floating-ip-assoc",
+  private_network: "openstack:networking/network:Network::flasky-network-net",
+  private_subnet: "openstack:networking/subnet:Subnet::flasky-network-subnet",
+  router: "openstack:networking/router:Router::flasky-network-router",
+  "router-interface": "openstack:networking/routerInterface:RouterInterface::flasky-network-router-interface",
+  web_server_security_group: "openstack:networking/secGroup:SecGroup::flasky-secgroup-secgroup",
+};
+
 describe("components against Heat's own graph", () => {
   let mock: MockCloud;
   beforeAll(async () => {
@@ -113,24 +136,41 @@ describe("components against Heat's own graph", () => {
     await valueOf(flasky.instanceIp);
     await mock.settle();
 
-    const result = compare(heatGraph("heat_2c"), mock.registrations, {
-      flask_secret_key: "random:index/randomString:RandomString::flasky-server-secret-key",
-      flasky_instance: "openstack:compute/instance:Instance::flasky-server",
-      flasky_port: "openstack:networking/port:Port::flasky-port",
-      floating_ip: "openstack:networking/floatingIp:FloatingIp::flasky-floating-ip-fip",
-      floating_ip_assoc: "openstack:networking/floatingIpAssociate:FloatingIpAssociate::flasky-floating-ip-assoc",
-      private_network: "openstack:networking/network:Network::flasky-network-net",
-      private_subnet: "openstack:networking/subnet:Subnet::flasky-network-subnet",
-      router: "openstack:networking/router:Router::flasky-network-router",
-      "router-interface": "openstack:networking/routerInterface:RouterInterface::flasky-network-router-interface",
-      web_server_security_group: "openstack:networking/secGroup:SecGroup::flasky-secgroup-secgroup",
-    });
+    const result = compare(heatGraph("heat_2c"), mock.registrations, heat2cNames);
     expect(result.types).toEqual(result.expectedTypes);
     // Heat creates a group's rules inside the group resource; Pulumi has one resource per rule.
     expect(result.unmapped).toEqual([0, 1, 2, 3].map((i) => `${securityGroup.rulePulumiType}::flasky-secgroup-rule-${i}`));
     expect(result.missing).toEqual([]);
     // The one deliberate difference: the floating IP and its association wait for the router
     // interface (Heat: the floating IP waits for the router only, the association for nothing).
+    expect(result.extra).toEqual(["floating_ip → router-interface", "floating_ip_assoc → router-interface"]);
+  });
+  it("heat_2d: FlaskySingleInstance with a wait condition has Heat's resources and keeps all of Heat's dependencies", async () => {
+    const flasky = new FlaskySingleInstance("flasky", {
+      image: "trusty-server-cloudimg-amd64",
+      flavor: "m1.small",
+      keyName: "my_key",
+      publicNetwork: "public-net",
+      gmailUsername: "flasky.admin",
+      gmailPassword: "p@ss",
+      waitCondition: { receiver: { url: "http://127.0.0.1:8000", adminToken: "admin-secret" } },
+    });
+    await valueOf(flasky.instanceIp);
+    await mock.settle();
+
+    const result = compare(heatGraph("heat_2d"), mock.registrations, {
+      ...heat2cNames,
+      wait_handle: "heatshift:openstack:WaitConditionHandle::flasky-wait-handle",
+      wait_condition: "heatshift:openstack:WaitCondition::flasky-wait-condition",
+    });
+    expect(result.types).toEqual(result.expectedTypes);
+    expect(result.unmapped).toEqual([
+      ...[0, 1, 2, 3].map((i) => `${securityGroup.rulePulumiType}::flasky-secgroup-rule-${i}`),
+      // The wait components' own resources (the signal receiver's handle and wait).
+      "pulumi-nodejs:dynamic/heatshift:SignalHandle::flasky-wait-handle-handle",
+      "pulumi-nodejs:dynamic/heatshift:SignalWait::flasky-wait-condition-wait",
+    ].sort());
+    expect(result.missing).toEqual([]);
     expect(result.extra).toEqual(["floating_ip → router-interface", "floating_ip_assoc → router-interface"]);
   });
 

@@ -59,6 +59,14 @@ export const cloud = {
   fixedAddress: "10.10.10.5",
   secretKey: "AbCdEfGhIjKlMnOpQrStUvWxYz012345",
   autoNameSuffix: "-8f3a2c1",
+  /** What the signal receiver hands out for a wait condition handle (heat_2d's golden uses the same curl command). */
+  handle: {
+    endpoint: "http://127.0.0.1:8004/v1/p/stacks/flasky/42/resources/wait_handle/signal",
+    token: "tok3n",
+    curlCli:
+      "curl -i -X POST -H 'X-Auth-Token: tok3n' -H 'Content-Type: application/json' " +
+      "-H 'Accept: application/json' http://127.0.0.1:8004/v1/p/stacks/flasky/42/resources/wait_handle/signal",
+  },
 };
 
 export class MockCloud implements pulumi.runtime.Mocks {
@@ -115,6 +123,12 @@ export class MockCloud implements pulumi.runtime.Mocks {
         break;
       case "random:index/randomString:RandomString":
         state.result = cloud.secretKey;
+        break;
+      case "pulumi-nodejs:dynamic/heatshift:SignalHandle":
+        Object.assign(state, cloud.handle);
+        break;
+      case "pulumi-nodejs:dynamic/heatshift:SignalWait":
+        Object.assign(state, { data: '{"1": null}', signalCount: 1 });
         break;
     }
     return { id: `${args.name}-id`, state };

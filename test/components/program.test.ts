@@ -30,5 +30,34 @@ describe("the Flasky program (index.ts)", () => {
       "MAIL_PASSWORD=hunter2",
     ]);
     expect(mock.invocations.map((i) => i.inputs)).toEqual([{ name: "public-net" }, { name: "public-net" }]);
+    // heat_2c unless wait_condition is set.
+    expect(mock.registrations.filter((r) => r.type.includes("Wait"))).toEqual([]);
+  });
+
+  it("is heat_2d with wait_condition: true, using the configured signal receiver", async () => {
+    mock.registrations.length = 0;
+    pulumi.runtime.setAllConfig(
+      {
+        "heatshift-flasky:gmail_username": "flasky.admin",
+        "heatshift-flasky:gmail_password": "hunter2",
+        "heatshift-flasky:wait_condition": "true",
+        "heatshift:signalReceiverUrl": "http://127.0.0.1:8000",
+        "heatshift:signalAdminToken": "admin-secret",
+      },
+      ["heatshift-flasky:gmail_password", "heatshift:signalAdminToken"],
+    );
+    let program: { instance_ip: pulumi.Output<string> } | undefined;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      program = require("../../index");
+    });
+    expect(await valueOf((program as { instance_ip: pulumi.Output<string> }).instance_ip)).toBe(cloud.floatingAddress);
+    await mock.settle();
+
+    const wait = mock.registrations.find((r) => r.type === "pulumi-nodejs:dynamic/heatshift:SignalWait");
+    expect([wait?.inputs.receiverUrl, wait?.inputs.count, wait?.inputs.timeoutSeconds]).toEqual(["http://127.0.0.1:8000", 1, 600]);
+    const instance = mock.registrations.find((r) => r.type === "openstack:compute/instance:Instance");
+    const script = (instance?.inputs.userData as { value: string }).value;
+    expect(script.endsWith(`${cloud.handle.curlCli} --data-binary '{"status": "SUCCESS"}'\n`)).toBe(true);
   });
 });
