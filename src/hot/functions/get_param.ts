@@ -1,6 +1,6 @@
 import { FunctionError } from "./errors";
 import { evaluateSnippet, located, whenKnown } from "./evaluate";
-import { isMap, pythonIndex, pythonInt } from "./python";
+import { isMap, pythonIndex, pythonInt, pythonTruthy } from "./python";
 import { argumentError, FunctionContext, FunctionDefinition, FunctionNode } from "./types";
 
 /**
@@ -24,7 +24,7 @@ export class GetParamNode extends FunctionNode {
 }
 
 function splitArguments(fnName: string, args: unknown): { name: string; path: unknown[] } {
-  if (args === null || args === "" || (Array.isArray(args) && args.length === 0) || args === false || args === 0) {
+  if (!pythonTruthy(args)) {
     throw new FunctionError(`Function "${fnName}" must have arguments`);
   }
   let name: unknown;
