@@ -1,20 +1,24 @@
 // Runs the real Pulumi engine built by scripts/engine/build.sh (through the scripts/pulumi wrapper)
 // on test/e2e/engine-project: a stack that needs no cloud. Proves the life cycle (stack init,
-// config set incl. --secret, up, stack output, a second up without changes, destroy) and that the
+// config set incl. --secret, up, stack output, a second up without changes, destroy), a
+// WaitCondition answered by this test playing the instance with the real curl, and that the
 // backend holds secrets only encrypted.
-import { spawnSync } from "child_process";
+import { execFile, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { promisify } from "util";
+import { SignalReceiver, startSignalReceiver } from "../../src/signal/server";
 
 const projectRoot = path.resolve(__dirname, "../..");
 const pulumiWrapper = path.join(projectRoot, "scripts", "pulumi");
 const engineProject = path.join(__dirname, "engine-project");
 const stackName = "engine-test";
-const engineSetupHint = "the engine is not built: run `npm run setup:engine` (scripts/engine/build.sh) first";
 
 /** Long enough for a TypeScript program to be type checked and deployed on a 2-core machine. */
 const stepTimeoutMs = 240_000;
+/** Resources of the test stack: the stack, the token, the handle and the wait (component + dynamic each), the instance. */
+const stackResourceCount = 7;
 
 interface RunResult {
   readonly status: number | null;
@@ -24,25 +28,45 @@ interface RunResult {
 
 let workDir: string;
 let backendDir: string;
+let instanceDir: string;
+let receiver: SignalReceiver;
 let env: NodeJS.ProcessEnv;
 
-/** Runs `scripts/pulumi ARGS` in the test project; fails the test with the engine's output on a non-zero exit. */
-function pulumi(args: readonly string[], input?: string): RunResult {
-  const result = spawnSync(pulumiWrapper, ["--non-interactive", ...args], {
-    cwd: engineProject,
-    env,
-    input,
-    encoding: "utf8",
-    timeout: stepTimeoutMs,
+/** Runs `scripts/pulumi ARGS` in the test project without blocking the event loop (the signal receiver lives in it). */
+function runPulumi(args: readonly string[], input?: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(pulumiWrapper, ["--non-interactive", ...args], { cwd: engineProject, env, timeout: stepTimeoutMs });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input ?? "");
   });
-  const run = { status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
-  if (result.error || run.status !== 0) {
-    throw new Error(
-      `scripts/pulumi ${args.join(" ")} failed (exit ${run.status}${result.error ? `, ${result.error.message}` : ""})\n` +
-        `--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`,
-    );
+}
+
+/** Like runPulumi, but a non-zero exit fails the test with the engine's output. */
+async function pulumi(args: readonly string[], input?: string): Promise<RunResult> {
+  const run = await runPulumi(args, input);
+  if (run.status !== 0) {
+    throw new Error(`scripts/pulumi ${args.join(" ")} failed (exit ${run.status})\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
   }
   return run;
+}
+
+/**
+ * Plays the instance: waits until the "server" hands over its user_data (a 0600 file, see
+ * LocalInstance in the project), then runs it with sh, as cloud-init would; it calls the real curl.
+ */
+async function bootInstance(deadline: number): Promise<string> {
+  const userData = path.join(instanceDir, "user-data");
+  while (!fs.existsSync(userData)) {
+    if (Date.now() > deadline) throw new Error(`no user-data appeared in ${instanceDir}: the LocalInstance was not created`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const { stdout } = await promisify(execFile)("sh", [userData], { timeout: 20_000 });
+  return stdout;
 }
 
 /** Every file below `dir`, read as text. */
@@ -57,17 +81,20 @@ function readTree(dir: string): Map<string, string> {
   return files;
 }
 
-/** The files under `dir` whose text contains `needle`. */
+/** The files whose text contains `needle`. */
 function filesContaining(files: Map<string, string>, needle: string): string[] {
   return [...files].filter(([, text]) => text.includes(needle)).map(([name]) => name);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!fs.existsSync(path.join(projectRoot, ".heatshift", "bin", "pulumi"))) {
-    throw new Error(engineSetupHint);
+    throw new Error("the engine is not built: run `npm run setup:engine` (scripts/engine/build.sh) first");
   }
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-engine-"));
   backendDir = path.join(workDir, "state");
+  instanceDir = path.join(workDir, "instance");
+  fs.mkdirSync(instanceDir);
+  receiver = await startSignalReceiver({ dataDir: path.join(workDir, "signals"), host: "127.0.0.1", port: 0 });
   env = { ...process.env };
   // The wrapper's documented defaults are under test: passphrase, no downloads, no update check.
   delete env.PULUMI_CONFIG_PASSPHRASE;
@@ -75,22 +102,18 @@ beforeAll(() => {
   delete env.PULUMI_SKIP_UPDATE_CHECK;
   delete env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION;
   delete env.PULUMI_ACCESS_TOKEN;
+  delete env.HEATSHIFT_SIGNAL_URL;
+  delete env.HEATSHIFT_SIGNAL_ADMIN_TOKEN;
   env.PULUMI_BACKEND_URL = `file://${backendDir}`;
   env.PULUMI_HOME = path.join(workDir, "pulumi-home");
 });
 
-afterAll(() => {
-  if (!workDir) {
-    return;
-  }
-  // Leave no stack behind, even when a step failed half way (best effort: the state is in workDir).
-  spawnSync(pulumiWrapper, ["--non-interactive", "stack", "rm", "--yes", "--force", stackName], {
-    cwd: engineProject,
-    env,
-    encoding: "utf8",
-    timeout: stepTimeoutMs,
-  });
+afterAll(async () => {
+  if (!workDir) return;
+  // Leave no stack behind, even when a step failed half way (the state itself is in workDir).
+  await runPulumi(["stack", "rm", "--yes", "--force", stackName]);
   fs.rmSync(path.join(engineProject, `Pulumi.${stackName}.yaml`), { force: true });
+  await receiver?.close();
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -98,55 +121,71 @@ describe("the Pulumi engine built from Go modules", () => {
   const greeting = "hello from heatshift";
   const databasePassword = `pw-${Date.now().toString(36)}-do-not-leak`;
 
-  test("version: the CLI reports the version stamped in by build.sh", () => {
+  test("version: the CLI reports the version pinned in versions.env", async () => {
     const versions = fs.readFileSync(path.join(projectRoot, "scripts", "engine", "versions.env"), "utf8");
     const pinned = /^PULUMI_CLI_VERSION=(\S+)$/m.exec(versions)?.[1];
-    expect(pulumi(["version"]).stdout.trim()).toEqual(pinned);
+    expect((await pulumi(["version"])).stdout.trim()).toEqual(pinned);
   });
 
-  test("stack life cycle: init, config, up, output, up without changes, destroy", () => {
-    pulumi(["stack", "init", stackName]);
-    pulumi(["config", "set", "greeting", greeting]);
-    pulumi(["config", "set", "--secret", "databasePassword"], databasePassword);
+  test(
+    "stack life cycle: init, config, up with a signalled WaitCondition, output, up without changes, destroy",
+    async () => {
+      await pulumi(["stack", "init", stackName]);
+      await pulumi(["config", "set", "greeting", greeting]);
+      await pulumi(["config", "set", "--secret", "databasePassword"], databasePassword);
+      await pulumi(["config", "set", "instanceDir", instanceDir]);
+      await pulumi(["config", "set", "heatshift:signalReceiverUrl", receiver.url]);
+      await pulumi(["config", "set", "--secret", "heatshift:signalAdminToken"], receiver.adminToken);
 
-    const stackConfig = fs.readFileSync(path.join(engineProject, `Pulumi.${stackName}.yaml`), "utf8");
-    expect(stackConfig).toContain("secure:");
-    expect(stackConfig).not.toContain(databasePassword);
+      const stackConfig = fs.readFileSync(path.join(engineProject, `Pulumi.${stackName}.yaml`), "utf8");
+      expect(stackConfig).toContain("secure:");
+      expect(stackConfig).not.toContain(databasePassword);
+      expect(stackConfig).not.toContain(receiver.adminToken);
 
-    pulumi(["up", "--yes", "--skip-preview"]);
+      // `up` blocks in the WaitCondition until the instance signals; boot it meanwhile.
+      const up = runPulumi(["up", "--yes", "--skip-preview"]);
+      const curlOutput = await bootInstance(Date.now() + stepTimeoutMs);
+      expect(curlOutput).toMatch(/^HTTP\/1\.1 200 /);
+      const first = await up;
+      if (first.status !== 0) throw new Error(`up failed (exit ${first.status})\n${first.stdout}\n${first.stderr}`);
+      expect(first.stdout).toContain(`+ ${stackResourceCount} created`);
 
-    const shown = JSON.parse(pulumi(["stack", "output", "--json"]).stdout);
-    expect(shown).toEqual({
-      greeting,
-      databasePassword: "[secret]",
-      tokenValue: "[secret]",
-      tokenLength: "[secret]",
-    });
-    const revealed = JSON.parse(pulumi(["stack", "output", "--json", "--show-secrets"]).stdout);
-    expect(revealed.greeting).toEqual(greeting);
-    expect(revealed.databasePassword).toEqual(databasePassword);
-    expect(revealed.tokenValue).toMatch(/^[0-9a-f]{32}$/);
-    expect(revealed.tokenLength).toEqual(32);
+      const shown = JSON.parse((await pulumi(["stack", "output", "--json"])).stdout);
+      expect(shown).toEqual({
+        greeting,
+        databasePassword: "[secret]",
+        tokenValue: "[secret]",
+        tokenLength: "[secret]",
+        waitData: '{"1": "ready"}',
+      });
+      const revealed = JSON.parse((await pulumi(["stack", "output", "--json", "--show-secrets"])).stdout);
+      expect(revealed.databasePassword).toEqual(databasePassword);
+      expect(revealed.tokenValue).toMatch(/^[0-9a-f]{32}$/);
+      expect(revealed.tokenLength).toEqual(32);
 
-    // The backend holds the state, its backups and history: no secret in plaintext anywhere,
-    // while plain values are there (so the scan does find plaintext when it is present).
-    const backend = readTree(backendDir);
-    const stateFiles = filesContaining(backend, '"4dabf18193072939515e22adb298388d"');
-    expect(stateFiles.length).toBeGreaterThan(0);
-    expect(filesContaining(backend, greeting).length).toBeGreaterThan(0);
-    expect(filesContaining(backend, databasePassword)).toEqual([]);
-    expect(filesContaining(backend, revealed.tokenValue)).toEqual([]);
+      // The backend holds the state, its backups and history: no secret in plaintext anywhere,
+      // while plain values are there (so the scan does find plaintext when it is present).
+      const handleToken = /X-Auth-Token: ([^']+)'/.exec(fs.readFileSync(path.join(instanceDir, "user-data"), "utf8"))?.[1];
+      expect(handleToken).toMatch(/^\S{22,}$/);
+      const secrets = { databasePassword, tokenValue: revealed.tokenValue, adminToken: receiver.adminToken, handleToken: handleToken as string };
+      const noPlaintext = Object.fromEntries(Object.keys(secrets).map((name) => [name, []]));
+      const backend = readTree(backendDir);
+      expect(filesContaining(backend, '"4dabf18193072939515e22adb298388d"').length).toBeGreaterThan(0);
+      expect(filesContaining(backend, greeting).length).toBeGreaterThan(0);
+      expect(Object.fromEntries(Object.entries(secrets).map(([name, value]) => [name, filesContaining(backend, value)]))).toEqual(noPlaintext);
 
-    // A second update with the same program and config changes nothing (the CLI fails otherwise).
-    const second = pulumi(["up", "--yes", "--expect-no-changes"]);
-    expect(second.stdout).toMatch(/\b2 unchanged\b/);
-    const afterSecond = JSON.parse(pulumi(["stack", "output", "--json", "--show-secrets"]).stdout);
-    expect(afterSecond.tokenValue).toEqual(revealed.tokenValue);
+      // A second update with the same program and config changes nothing (the CLI fails otherwise).
+      const second = await pulumi(["up", "--yes", "--expect-no-changes"]);
+      expect(second.stdout).toContain(`${stackResourceCount} unchanged`);
+      const afterSecond = JSON.parse((await pulumi(["stack", "output", "--json", "--show-secrets"])).stdout);
+      expect(afterSecond.tokenValue).toEqual(revealed.tokenValue);
 
-    const destroyed = pulumi(["destroy", "--yes", "--skip-preview"]);
-    expect(destroyed.stdout).toMatch(/\b2 deleted\b/);
-    const afterDestroy = readTree(backendDir);
-    expect(filesContaining(afterDestroy, databasePassword)).toEqual([]);
-    expect(filesContaining(afterDestroy, revealed.tokenValue)).toEqual([]);
-  });
+      const destroyed = await pulumi(["destroy", "--yes", "--skip-preview"]);
+      expect(destroyed.stdout).toContain(`- ${stackResourceCount} deleted`);
+      expect(fs.existsSync(path.join(instanceDir, "user-data"))).toBe(false);
+      const afterDestroy = readTree(backendDir);
+      expect(Object.fromEntries(Object.entries(secrets).map(([name, value]) => [name, filesContaining(afterDestroy, value)]))).toEqual(noPlaintext);
+    },
+    10 * stepTimeoutMs,
+  );
 });
