@@ -58,7 +58,7 @@ function constructInt(source: string, onError: (message: string) => void): numbe
   else if (text.includes(":")) n = sexagesimal(text);
   else n = /^[0-9]+$/.test(text) ? Number(text) : NaN;
   if (Number.isNaN(n)) onError(`invalid literal for int(): '${source}'`);
-  return sign * n;
+  return n === 0 ? 0 : sign * n;
 }
 
 /** PyYAML's construct_yaml_float. */
@@ -358,10 +358,9 @@ export function parseYaml(text: string, file: string): ParsedFile {
   const { doc, lines } = parseLikePyYaml(text);
   const problem = firstProblem(doc);
   if (problem) {
-    const message =
-      problem.code === "TAG_RESOLVE_FAILED"
-        ? `could not determine a constructor for the tag: ${problem.message.replace(/^Unresolved tag: /, "")}`
-        : problem.message.split(" at line ")[0].split("\n")[0];
+    const firstLine = problem.message.split(" at line ")[0].split("\n")[0];
+    const unresolved = /^Unresolved tag: (.*)$/.exec(firstLine);
+    const message = unresolved ? `could not determine a constructor for the tag: ${unresolved[1]}` : firstLine;
     throw new HotError(`invalid YAML: ${message}`, file, [], "error", { position: lines.position(problem.pos[0]) });
   }
   const locator = new TreeLocator(doc, lines);
