@@ -145,6 +145,8 @@ deviate("where Heat fails with a raw Python error (or a bug in its own message),
     ]),
   ),
   "filter: values not list": { error: '"filter" filters a list of values' },
+  "edge: digest beyond latin-1": { error: '"digest" hashes the Latin-1 bytes of the value, and character "€" at position 0 has none' },
+  "edge: Fn::MemberListToMap no equals": { error: 'Member list item "nothing" has no "="' },
   "digest: bad algo": {
     error:
       "Algorithm must be one of blake2b, blake2s, md5, md5-sha1, ripemd160, sha1, sha224, sha256, sha384, sha3_224, " +
