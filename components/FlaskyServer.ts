@@ -17,8 +17,21 @@ import {
 
 export type { ServerNetwork } from "../src/registry/nova/Server";
 
+/**
+ * Where flasky-user-data.sh is: beside this module when run from source (ts-node, jest), in the
+ * source tree when run from a tsc build in dist/ (tsc copies no .sh files).
+ */
+function userDataTemplatePath(): string {
+  const candidates = [path.join(__dirname, "flasky-user-data.sh"), path.join(__dirname, "..", "..", "components", "flasky-user-data.sh")];
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  if (found === undefined) {
+    throw new Error(`the Flasky user_data template is missing: looked for ${candidates.join(" and ")}; restore components/flasky-user-data.sh`);
+  }
+  return found;
+}
+
 /** The str_replace template of heat_2b's `flasky_instance` user_data, byte for byte. */
-export const flaskyUserDataTemplate = fs.readFileSync(path.join(__dirname, "flasky-user-data.sh"), "utf8");
+export const flaskyUserDataTemplate = fs.readFileSync(userDataTemplatePath(), "utf8");
 
 /** The line heat_2d appends to signal its wait condition; `wc_notify` becomes the handle's `curl_cli`. */
 export const waitConditionNotifyLine = `wc_notify --data-binary '{"status": "SUCCESS"}'\n`;
