@@ -597,7 +597,8 @@ function loadNested(
     problems.push(new HotError(`cannot read the template ${effective.template} of resource ${definition.name}: ${(error as Error).message}`, file, at));
     return undefined;
   }
-  const child = loadTemplate(text, effective.template, ctx.diagnostics);
+  // Positions are shown relative to the working directory, like the files given on the command line.
+  const child = loadTemplate(text, path.relative(process.cwd(), effective.template) || effective.template, ctx.diagnostics);
   if (!child) return undefined;
   const values = capture(problems, () => evaluateOffline(properties, offline)) as Record<string, unknown> | undefined;
   const given = values !== null && typeof values === "object" ? values : {};
