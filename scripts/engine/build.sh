@@ -120,7 +120,7 @@ report_provider_plugin() {
   if answer="$(cd "$heatshift_dir" && go mod download -json "$module@latest" 2>&1)"; then
     log "plugin resource $name $version: $module is now served by the Go module proxy, but no wrapper module builds it yet (see docs/engine.md)"
   else
-    log "plugin resource $name $version: NOT AVAILABLE: go mod download $module@latest answered: $(printf '%s' "$answer" | tr -s ' \n\t' ' ' | grep -o '"Error": "[^"]*' | cut -c11- | head -c 300)"
+    log "plugin resource $name $version: NOT AVAILABLE: go mod download $module@latest answered: $(printf '%s' "$answer" | tr -s ' \n\t' ' ' | grep -o '"Error": "[^"]*' | cut -c11- | sed 's|\\n\\t| |g' | head -c 300)"
   fi
   log "  programs that use @pulumi/$name cannot be deployed by this engine until that provider can be built"
 }

@@ -138,6 +138,8 @@ describe("the Pulumi engine built from Go modules", () => {
       await pulumi(["config", "set", "--secret", "heatshift:signalAdminToken"], receiver.adminToken);
 
       const stackConfig = fs.readFileSync(path.join(engineProject, `Pulumi.${stackName}.yaml`), "utf8");
+      // Passphrase secrets (the file backend's default) with the wrapper's default passphrase.
+      expect(stackConfig).toMatch(/^encryptionsalt: v1:/m);
       expect(stackConfig).toContain("secure:");
       expect(stackConfig).not.toContain(databasePassword);
       expect(stackConfig).not.toContain(receiver.adminToken);
