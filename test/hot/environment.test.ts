@@ -169,8 +169,8 @@ describe("ResourceRegistry.resolve (Heat's get_resource_info)", () => {
 
   it("substitutes glob suffixes, maps many types to one, and never lets a glob match its own target", () => {
     const r = registry('resource_registry:\n  "Vendor::*": "OS::*"\n  "OS::Trove*": "OS::Heat::None"\n  "OS::Heat::*": "OS::Heat::None"\n');
-    expect(r.resolve("Vendor::Nova::Server").type).toBe("OS::Nova::Server");
-    expect(r.resolve("OS::Trove::Instance").type).toBe("OS::Heat::None");
+    expect(r.resolve("Vendor::Nova::Server")).toMatchObject({ kind: "type", type: "OS::Nova::Server" });
+    expect(r.resolve("OS::Trove::Instance")).toMatchObject({ kind: "type", type: "OS::Heat::None" });
     expect(r.resolve("OS::Heat::None")).toEqual({ kind: "type", type: "OS::Heat::None", chain: ["OS::Heat::None"] });
   });
 
@@ -204,7 +204,7 @@ describe("ResourceRegistry.resolve (Heat's get_resource_info)", () => {
     const child = r.child("web1", "OS::Nova::Server");
     expect(child.resolve("OS::Nova::Server")).toEqual({ kind: "type", type: "OS::Nova::Server", chain: ["OS::Nova::Server"] });
     expect(child.resolve("OS::Nova::Server", { resourceName: "inner" })).toMatchObject({ template: "/envs/inner.yaml" });
-    expect(ResourceRegistry.fromMap({}).resolve("X::Y").type).toBe("X::Y");
+    expect(ResourceRegistry.fromMap({}).resolve("X::Y")).toEqual({ kind: "type", type: "X::Y", chain: ["X::Y"] });
   });
 });
 
