@@ -3,6 +3,7 @@
 // and is deleted without leaving anything behind. CI starts the cloud first (`npm run openstack -- up`);
 // if it is not up these tests fail, they do not skip.
 import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
@@ -61,10 +62,7 @@ describe("loopback OpenStack (scripts/openstack-aio.sh)", () => {
   test("status lists every service as up on 127.0.0.1", () => {
     const out = execFileSync("bash", [script, "status"], { env: cliEnv(), encoding: "utf8" });
     const states = Object.fromEntries(
-      out.trim().split("\n").map((line) => {
-        const [name, state] = line.split(/\s+/);
-        return [name, state];
-      }),
+      [...out.matchAll(/^(\S+)\s+(up|down)\s/gm)].map(([, name, state]) => [name, state]),
     );
     const services = [
       "mariadb", "rabbitmq", "keystone", "glance-api", "placement-api", "nova-api", "nova-conductor",
@@ -74,6 +72,7 @@ describe("loopback OpenStack (scripts/openstack-aio.sh)", () => {
     for (const [name, port] of [["keystone", 5000], ["nova-api", 8774], ["heat-api", 8004]] as const) {
       expect(out).toMatch(new RegExp(`^${name}\\s+up\\s+127\\.0\\.0\\.1:${port} `, "m"));
     }
+    expect(out).toMatch(/^memory: \d+ MB resident in all$/m);
   });
 
   test("the catalog lists the tutorial's services on loopback", () => {
@@ -148,4 +147,28 @@ describe("loopback OpenStack (scripts/openstack-aio.sh)", () => {
     }));
     expect(after).toEqual(before);
   }, 240_000);
+
+  test("status names a stopped service and exits 1; up starts it again", async () => {
+    const pid = Number(fs.readFileSync(path.join(aioDir, "run", "heat-api.pid"), "utf8"));
+    process.kill(-pid, "SIGTERM");
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(await settle(false, 60, alive)).toBe(false);
+
+    const down = spawnSync("bash", [script, "status"], { env: cliEnv(), encoding: "utf8" });
+    expect(down.status).toBe(1);
+    expect(down.stdout).toMatch(/^heat-api\s+down\s+not running/m);
+    expect([...down.stdout.matchAll(/^(\S+)\s+down\s/gm)].map(([, name]) => name)).toEqual(["heat-api"]);
+
+    const up = spawnSync("bash", [script, "up"], { env: cliEnv(), encoding: "utf8", timeout: 300_000 });
+    expect(up.stdout).toMatch(/started heat-api/);
+    expect(up.status).toBe(0);
+    expect(spawnSync("bash", [script, "status"], { env: cliEnv() }).status).toBe(0);
+  }, 420_000);
 });
