@@ -28,7 +28,6 @@ export RABBITMQ_NODENAME=rabbit@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RAB
   RABBITMQ_DIST_PORT=25672 ERL_EPMD_ADDRESS=127.0.0.1 ERL_EPMD_PORT=4369 \
   RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
   RABBITMQ_MNESIA_BASE=$AIO_DIR/rabbitmq/mnesia RABBITMQ_LOG_BASE=$LOGS/rabbitmq \
-  RABBITMQ_PID_FILE=$AIO_DIR/rabbitmq/beam.pid \
   RABBITMQ_CONFIG_FILE=$ETC/rabbitmq/rabbitmq.conf RABBITMQ_ENABLED_PLUGINS_FILE=$ETC/rabbitmq/enabled_plugins
 say() { echo "[$(date -u +%T)] $*"; }
 die() { echo "openstack-aio: $*" >&2; exit 1; }
@@ -73,7 +72,7 @@ service_auth() { # section user
 
 write_configs() {
   mkdir -p "$ETC"/{mysql,rabbitmq,keystone,glance,placement,nova,neutron,heat} "$LOGS/rabbitmq" "$RUN" "$STATE" \
-    "$AIO_DIR"/{glance/images,glance/staging,glance/tasks,nova/instances,nova/tmp,neutron/tmp,keystone}
+    "$AIO_DIR"/{rabbitmq,glance/images,glance/staging,glance/tasks,nova/instances,nova/tmp,neutron/tmp,keystone}
   cat > "$ETC/mysql/my.cnf" <<EOF
 [mysqld]
 user = root
@@ -359,12 +358,12 @@ start_mariadb() {
           GRANT ALL ON *.* TO 'openstack'@'127.0.0.1'; FLUSH PRIVILEGES;"
 }
 
+# The package's wrappers in /usr/sbin switch to the rabbitmq user, who may not be able to enter the
+# project's folder: run the real scripts as root, with the Erlang cookie in $AIO_DIR/rabbitmq.
+rabbitmqctl() { HOME=$AIO_DIR/rabbitmq /usr/lib/rabbitmq/bin/rabbitmqctl "$@"; }
 start_rabbitmq() {
-  mkdir -p "$AIO_DIR/rabbitmq"
-  # The server runs as the rabbitmq user (the package's wrapper switches to it): give it its folders.
-  chown -R rabbitmq:rabbitmq "$AIO_DIR/rabbitmq" "$LOGS/rabbitmq"
   listening 5672 && return 0
-  spawn rabbitmq rabbitmq-server
+  spawn rabbitmq env HOME="$AIO_DIR/rabbitmq" /usr/lib/rabbitmq/bin/rabbitmq-server
   wait_for rabbitmq 90 listening 5672
   # The user lives in rabbitmq's own database; each rabbitmqctl call costs an Erlang VM start.
   rabbitmqctl -q list_users 2>/dev/null | grep -q '^openstack' || rabbitmqctl -q add_user openstack "$PASSWORD" >/dev/null
@@ -414,9 +413,9 @@ register_fake_ovs_agent() {
     ON DUPLICATE KEY UPDATE heartbeat_timestamp = '2099-01-01 00:00:00'"
 }
 
-memory_mb() { # resident memory of every process group this script started, the Erlang VM's included
+memory_mb() { # resident memory of every process group this script started
   local groups
-  groups=$(cat "$RUN"/*.pid 2>/dev/null; ps -o pgid= -p "$(cat "$AIO_DIR/rabbitmq/beam.pid" 2>/dev/null || echo 0)" 2>/dev/null || true)
+  groups=$(cat "$RUN"/*.pid 2>/dev/null || true)
   ps -eo pgid=,rss= | awk -v groups="$groups" 'BEGIN { n = split(groups, g); for (i = 1; i <= n; i++) want[g[i] + 0] = 1 }
     ($1 in want) { kb += $2 } END { printf "%d", kb / 1024 }'
 }
@@ -475,18 +474,10 @@ cmd_status() {
 }
 
 cmd_down() {
-  local i entry names=()
+  local entry names=()
   for entry in "${DAEMONS[@]}"; do names+=("${entry%% *}"); done
   stop_groups "${names[@]}"
-  # The Erlang VM runs in a session of its own (the package's wrapper goes through su): stop it by its pid.
-  local beam
-  beam=$(cat "$AIO_DIR/rabbitmq/beam.pid" 2>/dev/null || true)
   if listening 5672; then rabbitmqctl -q stop >/dev/null 2>&1 || true; fi
-  if [ -n "$beam" ] && kill -0 "$beam" 2>/dev/null; then
-    kill -TERM "$beam" 2>/dev/null || true
-    for ((i = 0; i < 60; i++)); do kill -0 "$beam" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$beam" 2>/dev/null || true
-  fi
   stop_groups rabbitmq
   epmd -kill >/dev/null 2>&1 || true
   if mariadb_up; then mysqladmin --defaults-file="$ETC/mysql/my.cnf" shutdown || true; fi
