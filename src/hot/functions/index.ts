@@ -179,6 +179,16 @@ const TABLES: ReadonlyMap<string, VersionFunctions> = new Map(
   ].map((table) => [table.version, table]),
 );
 
+/** Every name that is a function (or condition function) in some version. */
+const FUNCTION_NAMES: ReadonlySet<string> = new Set(
+  [...TABLES.values()].flatMap((table) => [...table.functions.keys(), ...table.conditionFunctions.keys()]),
+);
+
+/** Whether a name is a function (or condition function) in some HOT version. */
+export function isFunctionName(name: string): boolean {
+  return FUNCTION_NAMES.has(name);
+}
+
 /** The functions of a version given by date or release name; `undefined` for anything else (exact strings only). */
 export function functionsForVersion(version: string): VersionFunctions | undefined {
   return TABLES.get(RELEASE_NAMES[version] ?? version);

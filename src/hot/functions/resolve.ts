@@ -6,7 +6,7 @@
  * error here, not silently data: that is nearly always a template written for another version.
  */
 import { HotError, NodePath } from "../diagnostics";
-import { functionAvailability, VersionFunctions } from "./index";
+import { functionAvailability, isFunctionName, VersionFunctions } from "./index";
 import { isMap } from "./python";
 import { FunctionCall, FunctionDefinition, OMIT, Snippet, SnippetKind } from "./types";
 
@@ -45,18 +45,25 @@ export interface ResolveOptions {
  * snippet is a 2-argument `if` whose condition is false (the property is then unset).
  */
 export function resolveSnippet(raw: unknown, path: NodePath, options: ResolveOptions): Snippet | typeof OMIT {
-  return resolveNode(raw, path, options.kind ?? "value", options);
+  return resolveNode(raw, [...path], options.kind ?? "value", options);
 }
 
-function resolveNode(raw: unknown, path: NodePath, kind: SnippetKind, options: ResolveOptions): Snippet | typeof OMIT {
+/**
+ * `path` is one array per traversal, pushed and popped on the way down and copied only where a
+ * function call needs its location: templates of thousands of resources resolve without a path
+ * copy per node.
+ */
+function resolveNode(raw: unknown, path: (string | number)[], kind: SnippetKind, options: ResolveOptions): Snippet | typeof OMIT {
   if (Array.isArray(raw)) {
     const items: Snippet[] = [];
-    raw.forEach((item, index) => {
-      const resolved = resolveNode(item, [...path, index], kind, options);
+    for (let index = 0; index < raw.length; index++) {
+      path.push(index);
+      const resolved = resolveNode(raw[index], path, kind, options);
+      path.pop();
       if (resolved !== OMIT) {
         items.push(resolved);
       }
-    });
+    }
     return items;
   }
   if (isMap(raw)) {
@@ -64,12 +71,17 @@ function resolveNode(raw: unknown, path: NodePath, kind: SnippetKind, options: R
     if (keys.length === 1) {
       const definition = lookup(keys[0], path, kind, options);
       if (definition !== undefined) {
-        return call(definition, keys[0], raw[keys[0]], [...path, keys[0]], kind, options);
+        path.push(keys[0]);
+        const resolved = call(definition, keys[0], raw[keys[0]], path, kind, options);
+        path.pop();
+        return resolved;
       }
     }
     const result: { [key: string]: Snippet } = {};
     for (const key of keys) {
-      const resolved = resolveNode(raw[key], [...path, key], kind, options);
+      path.push(key);
+      const resolved = resolveNode(raw[key], path, kind, options);
+      path.pop();
       if (resolved !== OMIT) {
         result[key] = resolved;
       }
@@ -93,16 +105,20 @@ function lookup(name: string, path: NodePath, kind: SnippetKind, options: Resolv
   if (problem === undefined) {
     return undefined;
   }
+  const at = [...path, name];
   return {
     heatClass: "Invalid",
     create: () => {
-      throw new HotError(problem, options.file, [...path, name]);
+      throw new HotError(problem, options.file, at);
     },
   };
 }
 
 /** Why `name` cannot be called here, or `undefined` when it is no function name at all (data). */
 function misuse(name: string, kind: SnippetKind, table: VersionFunctions): string | undefined {
+  if (!isFunctionName(name)) {
+    return undefined;
+  }
   const version = table.version;
   if (table.removed.has(name)) {
     const { until } = functionAvailability(name);
@@ -128,11 +144,12 @@ function call(
   definition: FunctionDefinition,
   fnName: string,
   rawArgs: unknown,
-  path: NodePath,
+  path: (string | number)[],
   kind: SnippetKind,
   options: ResolveOptions,
 ): Snippet | typeof OMIT {
-  const location = { file: options.file, path };
+  const location = { file: options.file, path: path.slice() };
+  const depth = path.length;
   try {
     let args: Snippet = null;
     if (!definition.macro) {
@@ -146,7 +163,7 @@ function call(
       args,
       rawArgs,
       location,
-      resolveRaw: (raw, subPath, subKind) => resolveNode(raw, subPath, subKind, options),
+      resolveRaw: (raw, subPath, subKind) => resolveNode(raw, [...subPath], subKind, options),
       evaluateCondition: (condition, conditionPath) => {
         if (options.conditions === undefined) {
           throw new HotError(`"${fnName}" needs the template's conditions, which were not given`, options.file, conditionPath);
@@ -157,6 +174,8 @@ function call(
     };
     return definition.create(functionCall);
   } catch (error) {
+    // A problem below this call left the traversal path deeper than this call's own.
+    path.length = depth;
     if (error instanceof HotError && options.problems !== undefined) {
       options.problems.push(error);
       return null;
