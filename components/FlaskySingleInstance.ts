@@ -82,6 +82,15 @@ export class FlaskySingleInstance extends pulumi.ComponentResource {
 
   constructor(name: string, args: FlaskySingleInstanceArgs, opts?: pulumi.ComponentResourceOptions) {
     super("heatshift:openstack:FlaskySingleInstance", name, {}, opts);
+    // Check before any child exists, so a bad call leaves nothing half-registered.
+    for (const key of ["image", "flavor", "publicNetwork", "gmailUsername", "gmailPassword"] as const) {
+      if (args[key] === undefined || args[key] === "") {
+        throw new Error(
+          `FlaskySingleInstance ${name}: ${key} is ${JSON.stringify(args[key])}; expected a non-empty value ` +
+            "(the tutorial's parameters image, flavor, public_network, gmail_username, gmail_password)",
+        );
+      }
+    }
 
     const securityGroup = new WebSecurityGroup(
       `${name}-secgroup`,

@@ -232,4 +232,13 @@ describe("FlaskySingleInstance (heat_2c)", () => {
     await valueOf(flasky.instanceIp);
     expect(flasky.waitConditionData).toBeUndefined();
   });
+
+  it("refuses a missing parameter before creating anything", async () => {
+    mock.registrations.length = 0;
+    expect(() => new FlaskySingleInstance("bad", { ...args, publicNetwork: "" })).toThrow(
+      'FlaskySingleInstance bad: publicNetwork is ""; expected a non-empty value',
+    );
+    await mock.settle();
+    expect(mock.registrations.map((r) => r.name)).toEqual(["bad"]);
+  });
 });
