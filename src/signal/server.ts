@@ -60,7 +60,7 @@ export interface SignalReceiverOptions {
 
 /** A running receiver. */
 export interface SignalReceiver {
-  /** Where this receiver listens, e.g. `http://127.0.0.1:41234`. */
+  /** Where this receiver listens, e.g. `http://127.0.0.1:41234` (loopback for a wildcard address). */
   readonly url: string;
   /** Base of the endpoints handed to instances. */
   readonly publicUrl: string;
@@ -337,7 +337,9 @@ export async function startSignalReceiver(options: SignalReceiverOptions): Promi
   if (options.unref) server.unref();
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("the receiver did not get a TCP address");
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  // A wildcard listener is reached locally through loopback.
+  const local = address.address === "0.0.0.0" ? "127.0.0.1" : address.address === "::" ? "::1" : address.address;
+  const host = address.family === "IPv6" ? `[${local}]` : local;
   const url = `http://${host}:${address.port}`;
   if (publicUrl === "") publicUrl = url;
 
