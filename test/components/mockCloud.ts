@@ -45,6 +45,15 @@ export function secretValue(value: unknown): Record<string, unknown> {
   return { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value };
 }
 
+/** The places in `value` where `needle` occurs outside a secret, as paths like `userData` or `networks.0.name`. */
+export function plaintextOccurrences(value: unknown, needle: string, at = ""): string[] {
+  if (typeof value === "string") return value.includes(needle) ? [at] : [];
+  if (value === null || typeof value !== "object") return [];
+  const record = value as Record<string, unknown>;
+  if (record[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) return [];
+  return Object.entries(record).flatMap(([k, v]) => plaintextOccurrences(v, needle, at === "" ? k : `${at}.${k}`));
+}
+
 /** `urn:pulumi:stack::project::a$b$type::name` → `type::name`. */
 function shortUrn(urn: string): string {
   if (urn === "") return "";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MockCloud, cloud, valueOf } from "./mockCloud";
+import { MockCloud, cloud, plaintextOccurrences, valueOf } from "./mockCloud";
 
 // The Pulumi program of Pulumi.yaml (project heatshift-flasky): heat_2c's parameters as stack config.
 describe("the Flasky program (index.ts)", () => {
@@ -30,6 +30,11 @@ describe("the Flasky program (index.ts)", () => {
       "MAIL_PASSWORD=hunter2",
     ]);
     expect(mock.invocations.map((i) => i.inputs)).toEqual([{ name: "public-net" }, { name: "public-net" }]);
+    // Neither the password nor the generated key is sent anywhere in plain text.
+    for (const secret of ["hunter2", cloud.secretKey]) {
+      expect(mock.registrations.flatMap((r) => plaintextOccurrences(r.inputs, secret).map((at) => `${r.name}: ${at}`))).toEqual([]);
+    }
+    expect(plaintextOccurrences({ a: ["x-hunter2"], b: userData }, "hunter2")).toEqual(["a.0"]);
     // heat_2c unless wait_condition is set.
     expect(mock.registrations.filter((r) => r.type.includes("Wait"))).toEqual([]);
   });
@@ -59,5 +64,9 @@ describe("the Flasky program (index.ts)", () => {
     const instance = mock.registrations.find((r) => r.type === "openstack:compute/instance:Instance");
     const script = (instance?.inputs.userData as { value: string }).value;
     expect(script.endsWith(`${cloud.handle.curlCli} --data-binary '{"status": "SUCCESS"}'\n`)).toBe(true);
+    // The handle's token and the receiver's admin token stay secret too.
+    for (const secret of ["hunter2", cloud.handle.token, "admin-secret"]) {
+      expect(mock.registrations.flatMap((r) => plaintextOccurrences(r.inputs, secret).map((at) => `${r.name}: ${at}`))).toEqual([]);
+    }
   });
 });
