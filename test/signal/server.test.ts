@@ -129,3 +129,18 @@ describe("signal receiver over HTTP on 127.0.0.1", () => {
     expect((await failing)?.failureReasons).toEqual(["yum failed"]);
   });
 });
+
+describe("embedded in a program", () => {
+  test("with unref, the receiver does not keep the program's process alive", async () => {
+    const { execFile } = await import("child_process");
+    const { promisify } = await import("util");
+    const { tempDir } = await import("./helpers");
+    const script = `require(${JSON.stringify(require.resolve("../../src/signal/server"))})
+      .startSignalReceiver({ dataDir: ${JSON.stringify(tempDir())}, unref: true })
+      .then((r) => fetch(r.url + "/healthz")).then((res) => res.json()).then((body) => console.log(JSON.stringify(body)));`;
+    const started = Date.now();
+    const { stdout } = await promisify(execFile)(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { timeout: 30_000 });
+    expect(JSON.parse(stdout)).toEqual({ ok: true, handles: 0 });
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 40_000);
+});
