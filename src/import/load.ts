@@ -5,6 +5,7 @@
  * with the values known before deployment, and the dependency graph built. `validate`, `plan` and
  * `HotStack` all start here, so they report the same problems.
  */
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { Conditions } from "../hot/conditions";
@@ -203,7 +204,7 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
     {
       values: Object.fromEntries(Object.entries({ ...fallback, ...ctx.values }).filter(([name]) => !unknownParameters.has(name))),
       parameterDefaults: ctx.parameterDefaults,
-      stack: { stackName: ctx.stackName },
+      stack: { stackName: ctx.stackName, stackId: stackIdFor(ctx.stackName) },
       valueSite: (name) => ctx.environment.parameterSites.get(name),
     },
     diagnostics,
@@ -358,7 +359,14 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
     };
   });
   const graph = buildDependencyGraph(graphResources, removed);
-  for (const p of [...problems, ...graph.errors]) diagnostics.add(p);
+  // The same problem can be found twice (a condition used by several `if`s): report it once.
+  const seen = new Set<string>();
+  for (const p of [...problems, ...graph.errors]) {
+    const key = `${p.file}\u0000${p.path.join("\u0000")}\u0000${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.add(p);
+  }
   return {
     template,
     table,
@@ -374,6 +382,19 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
     getFile,
     facade: ctx.facade,
   };
+}
+
+/**
+ * `OS::stack_id`: Heat's is a random UUID fixed for the stack's life; heatshift derives one from
+ * the stack name (a name-based UUID, RFC 4122 version 5 layout) so that it is the same on every
+ * `pulumi up` and known before deployment.
+ */
+export function stackIdFor(stackName: string): string {
+  const hex = createHash("sha1").update(`heatshift:${stackName}`).digest("hex").slice(0, 32).split("");
+  hex[12] = "5";
+  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /** Heat's view of a value before deployment, for hidden-dependency rules. */

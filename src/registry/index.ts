@@ -8,6 +8,7 @@ import { cloudConfigEntry } from "./heat/CloudConfig";
 import { multipartMimeEntry } from "./heat/MultipartMime";
 import { resourceGroupEntry } from "./heat/ResourceGroup";
 import { softwareConfigEntry } from "./heat/SoftwareConfig";
+import { valueEntry } from "./heat/Value";
 import { waitConditionEntry } from "./heat/WaitCondition";
 import { waitConditionHandleEntry } from "./heat/WaitConditionHandle";
 import { securityGroupRuleEntry } from "./neutron/SecurityGroupRule";
@@ -63,6 +64,7 @@ export const registry = new ResourceRegistry([
   resourceGroupEntry,
   waitConditionHandleEntry,
   waitConditionEntry,
+  valueEntry,
 ]);
 
 /** Registers a mapping in the built-in registry (see {@link ResourceRegistry.register}). */

@@ -26,7 +26,7 @@ const { public_network: _unused, ...withoutPublicNetwork } = parameters;
  * is created and with which values must not.
  */
 function cloudResources(registrations: Registration[]): { type: string; inputs: unknown }[] {
-  const idOf = new Map(registrations.map((r) => [`${r.name}-id`, r.type] as const));
+  const idOf = new Map<string, string>(registrations.map((r) => [`${r.name}-id`, r.type]));
   const normal = (value: unknown): unknown => {
     if (typeof value === "string") return idOf.has(value) ? `<id of ${idOf.get(value)}>` : value;
     if (Array.isArray(value)) return value.map(normal);

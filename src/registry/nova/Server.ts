@@ -217,6 +217,13 @@ export const registryEntry: RegistryEntry = {
   hiddenDependencies: serverHiddenDependencies,
   validate(props) {
     const networks = Array.isArray(props.networks) ? (props.networks as Record<string, unknown>[]).filter((n) => n.allocate_network === undefined) : [];
+    const subnetOnly = networks.findIndex((n) => n.subnet !== undefined && n.network === undefined && n.port === undefined);
+    if (subnetOnly >= 0) {
+      return [{
+        message: `networks[${subnetOnly}] gives only a subnet: Heat then creates a port on it, Pulumi's Instance cannot; add the subnet's network (network: ...), or create an OS::Neutron::Port with fixed_ips on the subnet and use port`,
+        path: ["networks", subnetOnly],
+      }];
+    }
     try {
       validateNetworks(
         networks.map((n) => ({ network: n.network as string | undefined, port: n.port as string | undefined })),
