@@ -32,7 +32,7 @@ export RABBITMQ_NODENAME=rabbit@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RAB
 say() { echo "[$(date -u +%T)] $*"; }
 die() { echo "openstack-aio: $*" >&2; exit 1; }
 
-# name  port (0: none)  command...   — in the order they start; `down` stops them in reverse.
+# The OpenStack daemons, "name port" (0: no API port), in the order `up` starts them (see start_daemon).
 DAEMONS=(
   "keystone 5000"
   "glance-api 9292"
@@ -435,7 +435,7 @@ cmd_up() {
     local sync_job=$!
     bootstrap_keystone >> "$LOGS/keystone-manage.log" 2>&1 || die "keystone bootstrap failed: see $LOGS/keystone-manage.log"
     start_daemon keystone
-    wait_for keystone 90 http_up 5000
+    wait_for keystone 180 http_up 5000
     $BOOTSTRAP identity
     wait "$sync_job" || die "database sync failed"
     touch "$STATE/databases-synced"
@@ -447,7 +447,7 @@ cmd_up() {
   for entry in "${DAEMONS[@]}"; do start_daemon "${entry%% *}"; done
   for entry in "${DAEMONS[@]}"; do
     name=${entry%% *} port=${entry##* }
-    [ "$port" = 0 ] || wait_for "$name" 120 http_up "$port"
+    [ "$port" = 0 ] || wait_for "$name" 240 http_up "$port"
   done
   $BOOTSTRAP ready resources
   say "up in $((SECONDS - t0))s: $AIO_DIR/openrc, $AIO_DIR/clouds.yaml (cloud $CLOUD_NAME)"
