@@ -6,7 +6,7 @@
  * layer (functions/, conditions.ts) resolves and checks them.
  */
 import { Diagnostics, NodePath } from "./diagnostics";
-import { isMap } from "./functions/python";
+import { isMap, pythonTruthy } from "./functions/python";
 import { ParameterDefinition, parseParameterDefinitions, PSEUDO_PARAMETERS } from "./parameters";
 import { HotMap, ParsedFile, parseTemplateText, TemplateParseOptions } from "./parse";
 import { DeletionPolicy, detectVersion, HotVersion } from "./versions";
@@ -69,7 +69,7 @@ export interface HotTemplate {
   readonly resources: ReadonlyMap<string, ResourceDefinition>;
   /** Valid output definitions, in template order. */
   readonly outputs: ReadonlyMap<string, OutputDefinition>;
-  /** The `conditions` section as written (`{}` when absent), for conditions.ts. */
+  /** The `conditions` section as written (`{}` when absent or not a map: conditions.ts checks and reports it). */
   readonly conditions: HotMap;
   /** The whole parsed file. */
   readonly raw: HotMap;
@@ -255,7 +255,8 @@ function parseOutput(name: string, body: unknown, version: HotVersion, file: str
 
 function parseParameterGroups(raw: HotMap, names: ReadonlySet<string>, file: string, diagnostics: Diagnostics): ParameterGroup[] {
   const section = raw.parameter_groups;
-  if (section === undefined || section === null || (Array.isArray(section) && section.length === 0)) return [];
+  // Heat skips the checks for any false-y value (None, [], {}, "").
+  if (!pythonTruthy(section)) return [];
   if (!Array.isArray(section)) {
     diagnostics.error(`The parameter_groups should be a list. Found a [${typeName(section)}] instead`, file, ["parameter_groups"]);
     return [];
@@ -331,11 +332,8 @@ export function buildTemplate(parsed: ParsedFile<HotMap>, diagnostics: Diagnosti
     if (o) outputs.set(name, o);
   }
 
-  let conditions: HotMap = {};
-  if (version.hasConditions && raw.conditions !== undefined && raw.conditions !== null) {
-    if (isMap(raw.conditions)) conditions = raw.conditions;
-    else diagnostics.error(`Condition definitions must be a map. Found a ${typeName(raw.conditions)} instead`, file, ["conditions"]);
-  }
+  // The section's shape and definitions are checked by conditions.ts, which evaluates them.
+  const conditions: HotMap = version.hasConditions && isMap(raw.conditions) ? raw.conditions : {};
 
   // OS::stack_name is only a parameter when the stack has a name, which parameter_groups cannot count on (Heat validates them without one).
   const groupNames = new Set<string>([...declaredParameterNames, "OS::stack_id", "OS::project_id"]);
