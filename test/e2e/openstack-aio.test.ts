@@ -4,6 +4,7 @@
 // if it is not up these tests fail, they do not skip.
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
@@ -147,6 +148,54 @@ describe("loopback OpenStack (scripts/openstack-aio.sh)", () => {
     }));
     expect(after).toEqual(before);
   }, 240_000);
+
+  test("Heat: a WaitConditionHandle signalled through heat-api on loopback completes the stack", async () => {
+    const stacksBefore = openstackJson<Array<{ ID: string }>>("stack", "list").map((row) => row.ID);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-aio-heat-"));
+    const template = path.join(dir, "wait.yaml");
+    fs.writeFileSync(template, [
+      "heat_template_version: 2013-05-23",
+      "resources:",
+      "  wait_handle: {type: OS::Heat::WaitConditionHandle}",
+      "  wait_condition:",
+      "    type: OS::Heat::WaitCondition",
+      "    properties: {handle: {get_resource: wait_handle}, count: 1, timeout: 300}",
+      "outputs:",
+      "  curl_cli: {value: {get_attr: [wait_handle, curl_cli]}}",
+      "  data: {value: {get_attr: [wait_condition, data]}}",
+      "",
+    ].join("\n"));
+    const name = `heatshift-aio-e2e-${process.pid}-${Date.now()}`;
+    try {
+      openstack("stack", "create", "-t", template, name);
+      // The output resolves once Heat has created the handle (and its stack user), before the wait ends.
+      const curlOutput = () => {
+        try {
+          return openstackJson<{ output_value: string | null }>("stack", "output", "show", name, "curl_cli").output_value;
+        } catch {
+          return null;
+        }
+      };
+      expect(await settle(true, 120, () => Boolean(curlOutput()))).toBe(true);
+      const command = String(curlOutput());
+      // The handle's URL is heat-api's catalog endpoint: loopback only, reachable by the "instance" (this test).
+      expect(command).toMatch(/ http:\/\/127\.0\.0\.1:8004\/v1\/[0-9a-f]{32}\/stacks\/.+\/resources\/wait_handle\/signal$/);
+      const signal = spawnSync("bash", ["-c", `${command} --data-binary '{"status": "SUCCESS", "reason": "e2e", "data": "hello"}'`], {
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(signal.stdout).toMatch(/^HTTP\/1\.1 200 OK/);
+      const status = await settle("CREATE_COMPLETE", 120, () =>
+        openstackJson<{ stack_status: string }>("stack", "show", name).stack_status);
+      expect(status).toEqual("CREATE_COMPLETE");
+      const data = openstackJson<{ output_value: string }>("stack", "output", "show", name, "data").output_value;
+      expect(JSON.parse(data)).toEqual({ "1": "hello" });
+    } finally {
+      spawnSync("openstack", ["stack", "delete", "--yes", "--wait", name], { env: cliEnv(), timeout: 180_000 });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    expect(openstackJson<Array<{ ID: string }>>("stack", "list").map((row) => row.ID)).toEqual(stacksBefore);
+  }, 420_000);
 
   test("status names a stopped service and exits 1; up starts it again", async () => {
     const pid = Number(fs.readFileSync(path.join(aioDir, "run", "heat-api.pid"), "utf8"));
