@@ -49,8 +49,8 @@ const files = fs.existsSync(corpus) ? templates() : [];
 const results = new Map<string, string[]>();
 beforeAll(() => {
   for (const file of files) {
-    const stack = loadStack({ templateFile: path.relative(process.cwd(), file), requireParameters: false });
-    results.set(path.relative(corpus, file), (stack?.diagnostics.errors ?? []).map(formatDiagnostic));
+    const { diagnostics } = loadStack({ templateFile: path.relative(process.cwd(), file), requireParameters: false });
+    results.set(path.relative(corpus, file), diagnostics.errors.map(formatDiagnostic));
   }
   if (process.env.HEATSHIFT_UPDATE_GOLDEN === "1") {
     fs.writeFileSync(goldenFile, JSON.stringify(Object.fromEntries(results), null, 1) + "\n");

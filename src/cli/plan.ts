@@ -6,7 +6,9 @@
  */
 import { formatDiagnostic } from "../hot/diagnostics";
 import { loadStack, planOf } from "../import/load";
-import { CommandIo, parseTemplateArgs, processIo, UsageError } from "./templateArgs";
+import { sortByPosition } from "./validate";
+import { UsageError } from "./command";
+import { CommandIo, parseTemplateArgs, processIo } from "./templateArgs";
 
 export const planUsage = 'usage: heatshift plan TEMPLATE [-e ENV]... [-P "k1=v1;k2=v2"]... [--json] [--strict]';
 
@@ -21,14 +23,14 @@ export function planCommand(args: readonly string[], io: CommandIo = processIo):
     io.err(planUsage);
     return 2;
   }
-  const stack = loadStack({
+  const { stack, diagnostics } = loadStack({
     templateFile: parsed.template,
     environmentFiles: parsed.environmentFiles,
     parameters: parsed.parameters,
     strict: parsed.flags.has("--strict"),
   });
-  (stack?.diagnostics.problems ?? []).forEach((p) => io.err(formatDiagnostic(p)));
-  if (!stack || stack.diagnostics.hasErrors) return 1;
+  sortByPosition(diagnostics.problems).forEach((p) => io.err(formatDiagnostic(p)));
+  if (!stack || diagnostics.hasErrors) return 1;
   const plan = planOf(stack);
   if (parsed.flags.has("--json")) {
     io.out(JSON.stringify(plan));

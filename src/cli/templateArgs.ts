@@ -3,6 +3,7 @@
  * heatclient parses them (heatclient `format_parameters`).
  */
 import { parseCliParameters } from "../hot/parameters";
+import { UsageError } from "./command";
 
 /** Parsed template arguments. */
 export interface TemplateArgs {
@@ -12,9 +13,6 @@ export interface TemplateArgs {
   /** Flags the command accepts besides -e/-P, as given. */
   readonly flags: ReadonlySet<string>;
 }
-
-/** A wrong command line: printed with the usage, exit code 2. */
-export class UsageError extends Error {}
 
 /** Parses the arguments; `flags` are the boolean options the command knows (e.g. `--json`). */
 export function parseTemplateArgs(args: readonly string[], flags: readonly string[]): TemplateArgs {

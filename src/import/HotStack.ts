@@ -287,7 +287,7 @@ function loadForComponent(name: string, args: HotStackArgs, registry: ResourceRe
     throw new Error(`HotStack ${name}: parameters ${JSON.stringify(args.parameters)}: ${(error as Error).message}`);
   }
   const config = args.configNamespace === false ? undefined : new pulumi.Config(args.configNamespace);
-  const stack = loadStack({
+  const { stack, diagnostics } = loadStack({
     templateFile: args.template,
     environmentFiles: args.environmentFiles,
     parameters,
@@ -296,9 +296,9 @@ function loadForComponent(name: string, args: HotStackArgs, registry: ResourceRe
     strict: args.strict ?? false,
     registry,
   });
-  if (!stack || stack.diagnostics.hasErrors) {
-    const lines = (stack?.diagnostics.errors ?? []).map(formatDiagnostic);
-    throw new Error(`HotStack ${name}: the template ${args.template} cannot be imported:\n${lines.join("\n") || "(no template)"}`);
+  if (!stack || diagnostics.hasErrors) {
+    const lines = diagnostics.errors.map(formatDiagnostic);
+    throw new Error(`HotStack ${name}: the template ${args.template} cannot be imported:\n${lines.join("\n")}`);
   }
   return stack;
 }

@@ -121,8 +121,14 @@ export interface LoadedStack {
   readonly facade?: (kind: "metadata" | "deletion_policy" | "update_policy") => unknown;
 }
 
+/** The outcome of {@link loadStack}: the stack when the template could be read, and every problem. */
+export interface LoadResult {
+  readonly stack?: LoadedStack;
+  readonly diagnostics: Diagnostics;
+}
+
 /** Reads, checks and plans a template. Problems are in `diagnostics`; nothing is thrown for bad templates. */
-export function loadStack(options: LoadOptions): LoadedStack | undefined {
+export function loadStack(options: LoadOptions): LoadResult {
   const diagnostics = new Diagnostics({ strict: options.strict ?? false });
   const read = options.readFile ?? ((file: string) => fs.readFileSync(file, "utf8"));
   const environmentFiles: EnvironmentFile[] = [];
@@ -133,9 +139,9 @@ export function loadStack(options: LoadOptions): LoadedStack | undefined {
     if (env) environmentFiles.push(env);
   }
   const text = options.templateText ?? readOrReport(read, options.templateFile, diagnostics, "template");
-  if (text === undefined) return undefined;
+  if (text === undefined) return { diagnostics };
   const template = loadTemplate(text, options.templateFile, diagnostics);
-  if (!template) return undefined;
+  if (!template) return { diagnostics };
   const parameterTypes = new Map([...template.parameters.values()].map((d) => [d.name, d.type] as const));
   const environment = mergeEnvironments(environmentFiles, { ...(options.parameters ?? {}) }, parameterTypes, diagnostics);
   const unknownParameters = new Set<string>();
@@ -145,7 +151,7 @@ export function loadStack(options: LoadOptions): LoadedStack | undefined {
       if (given.every((v) => v === undefined || v === null)) unknownParameters.add(def.name);
     }
   }
-  return loadTemplateWith(template, {
+  const stack = loadTemplateWith(template, {
     diagnostics,
     read,
     environment,
@@ -158,6 +164,7 @@ export function loadStack(options: LoadOptions): LoadedStack | undefined {
     depth: 0,
     unknownParameters,
   });
+  return { stack, diagnostics };
 }
 
 interface Context {

@@ -55,6 +55,7 @@ export function renameDeprecated(entry: RegistryEntry, given: Record<string, unk
           message: `"${rename.from}" and "${rename.to}" are both given; "${rename.from}" is the deprecated name of "${rename.to}" (${entry.type}): keep only "${rename.to}"`,
           path: [...path, rename.from],
         });
+        delete map[rename.from];
         continue;
       }
       map[rename.to] = map[rename.from];
