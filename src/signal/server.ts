@@ -18,7 +18,7 @@ import * as http from "http";
 import * as path from "path";
 import { SignalFormatError, reasonsWithStatus, waitConditionData, waitOutcome } from "./metadata";
 import { PyJsonSyntaxError, PyValue, parsePyJson, pyToJs } from "./pyjson";
-import { HandleRecord, SignalStore, StoreFailedError } from "./store";
+import { HandleRecord, SignalStore, StoreFailedError, UnknownHandleError } from "./store";
 
 /** Options of {@link startSignalReceiver}. */
 export interface SignalReceiverOptions {
@@ -315,6 +315,8 @@ export async function startSignalReceiver(options: SignalReceiverOptions): Promi
       if (error instanceof HttpError) httpError = error;
       else if (error instanceof SignalFormatError) httpError = new HttpError(400, error.message);
       else if (error instanceof StoreFailedError) httpError = new HttpError(503, error.message);
+      // The handle was deleted while this signal was read: answer as for any unknown handle.
+      else if (error instanceof UnknownHandleError) httpError = new HttpError(401, "a valid X-Auth-Token header for this endpoint is required");
       else {
         log(`internal error on ${req.method} ${req.url?.split("?")[0]}: ${(error as Error).message}`);
         httpError = new HttpError(500, "internal error; see the receiver's log");

@@ -25,6 +25,9 @@ export interface HandleRecord {
   readonly signals: ReadonlyMap<string, SignalEntry>;
 }
 
+/** The handle does not exist (or its deletion is on its way to disk). */
+export class UnknownHandleError extends Error {}
+
 /** The log is damaged somewhere other than its last record: refuse to guess. */
 export class StoreCorruptError extends Error {}
 
@@ -109,7 +112,14 @@ export class SignalStore {
 
   private static async lock(dataDir: string): Promise<void> {
     const lockPath = path.join(dataDir, LOCK_FILE);
-    const holder = fs.existsSync(lockPath) ? Number(fs.readFileSync(lockPath, "utf8").trim()) : NaN;
+    try {
+      fs.writeFileSync(lockPath, `${process.pid}\n`, { mode: 0o600, flag: "wx" });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    // A pid file exists: it is stale unless its process still runs (a kill -9 leaves it behind).
+    const holder = Number(fs.readFileSync(lockPath, "utf8").trim());
     if (Number.isInteger(holder) && holder !== process.pid && SignalStore.alive(holder)) {
       throw new Error(`the data directory ${dataDir} is in use by another signal receiver (pid ${holder}); stop it or choose another --data directory`);
     }
@@ -219,7 +229,7 @@ export class SignalStore {
    */
   async recordSignal(handleId: string, body: PyValue | undefined): Promise<{ id: string; entry: SignalEntry; replaced: boolean }> {
     const signals = this.projected.get(handleId);
-    if (signals === undefined) throw new Error(`no handle ${handleId}`);
+    if (signals === undefined) throw new UnknownHandleError(`no handle ${handleId} (it is being deleted)`);
     const { id, entry } = normaliseSignal(body, signals.size);
     const replaced = signals.has(id);
     signals.set(id, entry);
