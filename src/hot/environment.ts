@@ -130,7 +130,7 @@ function checkRegistry(env: EnvironmentFile, diagnostics: Diagnostics): void {
       if (key === "hooks") {
         if (!checkNamedList(value, HOOK_TYPES)) {
           diagnostics.error(
-            `Invalid hook type "${pyStr(value)}" for resource breakpoint, acceptable hook types are: ${HOOK_TYPES.join(", ")}`,
+            `Invalid hook type "${pyStr(value)}" for resource breakpoint, acceptable hook types are: (${HOOK_TYPES.map((t) => `'${t}'`).join(", ")})`,
             env.file,
             here,
           );
@@ -138,7 +138,7 @@ function checkRegistry(env: EnvironmentFile, diagnostics: Diagnostics): void {
       } else if (key === "restricted_actions") {
         if (!checkNamedList(value, RESTRICTED_ACTIONS)) {
           diagnostics.error(
-            `Invalid restricted_action type "${pyStr(value)}" for resource, acceptable restricted_action types are: ${RESTRICTED_ACTIONS.join(", ")}`,
+            `Invalid restricted_action type "${pyStr(value)}" for resource, acceptable restricted_action types are: (${RESTRICTED_ACTIONS.map((t) => `'${t}'`).join(", ")})`,
             env.file,
             here,
           );

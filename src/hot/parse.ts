@@ -360,7 +360,7 @@ export function parseYaml(text: string, file: string): ParsedFile {
   if (problem) {
     const firstLine = problem.message.split(" at line ")[0].split("\n")[0];
     const unresolved = /^Unresolved tag: (.*)$/.exec(firstLine);
-    const message = unresolved ? `could not determine a constructor for the tag: ${unresolved[1]}` : firstLine;
+    const message = unresolved ? `could not determine a constructor for the tag '${unresolved[1]}'` : firstLine;
     throw new HotError(`invalid YAML: ${message}`, file, [], "error", { position: lines.position(problem.pos[0]) });
   }
   const locator = new TreeLocator(doc, lines);

@@ -73,7 +73,7 @@ describe("YAML 1.1 scalars exactly as Heat's PyYAML loader reads them", () => {
 
   it("rejects unknown tags as PyYAML does", () => {
     expect(formatDiagnostic(thrown(() => parseYaml("a: !Ref x\n", "tag.yaml")))).toBe(
-      "tag.yaml:1:4: error: invalid YAML: could not determine a constructor for the tag: !Ref",
+      "tag.yaml:1:4: error: invalid YAML: could not determine a constructor for the tag '!Ref'",
     );
   });
 });
