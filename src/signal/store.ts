@@ -265,7 +265,9 @@ export class SignalStore {
       const batch = this.queue;
       this.queue = [];
       try {
-        await writeAll(this.fd, Buffer.concat(batch.map((w) => w.line)));
+        // A write to the page cache takes microseconds: done inline, it saves a thread-pool round trip.
+        const buffer = Buffer.concat(batch.map((w) => w.line));
+        for (let offset = 0; offset < buffer.length; ) offset += fs.writeSync(this.fd, buffer, offset);
         await new Promise<void>((resolve, reject) => fs.fdatasync(this.fd, (error) => (error ? reject(error) : resolve())));
       } catch (error) {
         // Fail-stop: what reached the disk is unknown, so stop and let a restart replay the log.
@@ -289,17 +291,4 @@ export class SignalStore {
     const lockPath = path.join(this.dataDir, LOCK_FILE);
     if (fs.existsSync(lockPath) && fs.readFileSync(lockPath, "utf8").trim() === String(process.pid)) fs.unlinkSync(lockPath);
   }
-}
-
-function writeAll(fd: number, buffer: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const step = (offset: number): void => {
-      fs.write(fd, buffer, offset, buffer.length - offset, null, (error, written) => {
-        if (error) reject(error);
-        else if (offset + written < buffer.length) step(offset + written);
-        else resolve();
-      });
-    };
-    step(0);
-  });
 }
