@@ -16,7 +16,7 @@ import {
   strToNum,
 } from "./constraints";
 import { Diagnostics, HotError, NodePath } from "./diagnostics";
-import { isMap, pythonTruthy } from "./functions/python";
+import { describeType, isMap, pythonTruthy } from "./functions/python";
 import type { HotVersion } from "./versions";
 
 /** One parameter as the template defines it. */
@@ -62,7 +62,7 @@ export function parseParameterDefinitions(
   const defs = new Map<string, ParameterDefinition>();
   if (section === null || section === undefined) return defs;
   if (!isMap(section)) {
-    diagnostics.error(`"parameters" must be a map of parameter definitions. Found a [${typeName(section)}] instead`, file, ["parameters"]);
+    diagnostics.error(`"parameters" must be a map of parameter definitions. Found a [${describeType(section)}] instead`, file, ["parameters"]);
     return defs;
   }
   for (const [name, body] of Object.entries(section)) {
@@ -70,15 +70,6 @@ export function parseParameterDefinitions(
     if (def) defs.set(name, def);
   }
   return defs;
-}
-
-function typeName(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  if (Array.isArray(v)) return "list";
-  if (typeof v === "string") return "str";
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  return "dict";
 }
 
 function parseParameterDefinition(
@@ -90,7 +81,7 @@ function parseParameterDefinition(
 ): ParameterDefinition | undefined {
   const path = ["parameters", name];
   if (!isMap(body)) {
-    throw new HotError(`Invalid parameter (${name}), expected a mapping. Found a [${typeName(body)}] instead`, file, path);
+    throw new HotError(`Invalid parameter (${name}), expected a mapping. Found a [${describeType(body)}] instead`, file, path);
   }
   let ok = true;
   for (const key of Object.keys(body)) {
@@ -184,7 +175,7 @@ function checkDefault(def: ParameterDefinition, value: unknown): string | undefi
   if (def.type === "comma_delimited_list") {
     if (Array.isArray(value)) checked = value.map(pyStr);
     else if (typeof value === "string") checked = value.split(",");
-    else return `Default must be a comma-delimited list string: '${typeName(value)}' object has no attribute 'split'`;
+    else return `Default must be a comma-delimited list string: '${describeType(value)}' object has no attribute 'split'`;
   }
   try {
     for (const c of def.constraints) {
@@ -201,7 +192,7 @@ function checkDefault(def: ParameterDefinition, value: unknown): string | undefi
 function parseList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(pyStr);
   if (typeof value !== "string") {
-    throw new Error(`Value must be a comma-delimited list string: '${typeName(value)}' object has no attribute 'split'`);
+    throw new Error(`Value must be a comma-delimited list string: '${describeType(value)}' object has no attribute 'split'`);
   }
   return value === "" ? [] : value.split(",");
 }

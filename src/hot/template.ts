@@ -6,7 +6,7 @@
  * layer (functions/, conditions.ts) resolves and checks them.
  */
 import { Diagnostics, NodePath } from "./diagnostics";
-import { isMap, pythonTruthy } from "./functions/python";
+import { describeType, isMap, pythonTruthy } from "./functions/python";
 import { ParameterDefinition, parseParameterDefinitions, PSEUDO_PARAMETERS } from "./parameters";
 import { HotMap, ParsedFile, parseTemplateText, TemplateParseOptions } from "./parse";
 import { DeletionPolicy, detectVersion, HotVersion } from "./versions";
@@ -77,16 +77,6 @@ export interface HotTemplate {
   readonly source: ParsedFile<HotMap>;
 }
 
-/** Python's type name, as Heat's "Found a [...] instead" messages show it. */
-function typeName(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  if (Array.isArray(v)) return "list";
-  if (typeof v === "string") return "str";
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  return "dict";
-}
-
 /** A single-key map: the only map shape that can be a function call where Heat wants a string. */
 function mayBeFunctionCall(v: unknown): v is HotMap {
   return isMap(v) && Object.keys(v).length === 1;
@@ -97,7 +87,7 @@ function sectionMap(raw: HotMap, name: string, what: string, file: string, diagn
   const section = raw[name];
   if (section === undefined || section === null) return {};
   if (!isMap(section)) {
-    diagnostics.error(`"${name}" must contain a map of ${what} maps. Found a [${typeName(section)}] instead`, file, [name]);
+    diagnostics.error(`"${name}" must contain a map of ${what} maps. Found a [${describeType(section)}] instead`, file, [name]);
     return {};
   }
   return section;
@@ -128,7 +118,7 @@ function parseResource(
     return undefined;
   }
   if (!isMap(body)) {
-    diagnostics.error(`"resources" must contain a map of resource maps. Found a [${typeName(body)}] instead (resource ${name})`, file, path);
+    diagnostics.error(`"resources" must contain a map of resource maps. Found a [${describeType(body)}] instead (resource ${name})`, file, path);
     return undefined;
   }
   let ok = true;
@@ -149,12 +139,12 @@ function parseResource(
     return undefined;
   }
   const type = body.type;
-  if (typeof type !== "string") fail(`Resource ${name} type type must be string, found ${typeName(type)}`, "type");
+  if (typeof type !== "string") fail(`Resource ${name} type type must be string, found ${describeType(type)}`, "type");
   else if (type === "") fail(`Each Resource must contain a Type key. Resource ${name} has an empty type`, "type");
 
   const objectField = (key: string) => {
     if (key in body && !isMap(body[key])) {
-      fail(`Resource ${name} ${key} type must be object, found ${typeName(body[key])}`, key);
+      fail(`Resource ${name} ${key} type must be object, found ${describeType(body[key])}`, key);
     }
   };
   objectField("properties");
@@ -168,12 +158,12 @@ function parseResource(
     else if (Array.isArray(deps)) {
       deps.forEach((d, i) => {
         if (typeof d !== "string") {
-          diagnostics.error(`Resource ${name} depends_on must be a list of strings, found ${typeName(d)}`, file, [...path, "depends_on", i]);
+          diagnostics.error(`Resource ${name} depends_on must be a list of strings, found ${describeType(d)}`, file, [...path, "depends_on", i]);
           ok = false;
         }
       });
       dependsOn = deps.filter((d): d is string => typeof d === "string");
-    } else fail(`Resource ${name} depends_on type must be list or string, found ${typeName(deps)}`, "depends_on");
+    } else fail(`Resource ${name} depends_on type must be list or string, found ${describeType(deps)}`, "depends_on");
     dependsOn.forEach((dep) => {
       if (resourceNames.has(dep)) return;
       const at = typeof deps === "string" ? [...path, "depends_on"] : [...path, "depends_on", (deps as unknown[]).indexOf(dep)];
@@ -191,22 +181,22 @@ function parseResource(
         fail(`Invalid deletion policy "${policy}" (allowed: ${Object.keys(version.deletionPolicies).join(", ")})`, "deletion_policy");
       }
     } else if (mayBeFunctionCall(policy)) deletionPolicy = policy;
-    else fail(`Resource ${name} deletion_policy type must be string, found ${typeName(policy)}`, "deletion_policy");
+    else fail(`Resource ${name} deletion_policy type must be string, found ${describeType(policy)}`, "deletion_policy");
   }
 
   if ("description" in body && typeof body.description !== "string") {
-    fail(`Resource ${name} description type must be string, found ${typeName(body.description)}`, "description");
+    fail(`Resource ${name} description type must be string, found ${describeType(body.description)}`, "description");
   }
   if ("external_id" in body && version.hasConditions) {
     const id = body.external_id;
     if (typeof id !== "string" && !mayBeFunctionCall(id)) {
-      fail(`Resource ${name} external_id type must be string, found ${typeName(id)}`, "external_id");
+      fail(`Resource ${name} external_id type must be string, found ${describeType(id)}`, "external_id");
     }
   }
   if ("condition" in body && version.hasConditions) {
     const c = body.condition;
     if (typeof c !== "string" && typeof c !== "boolean" && !mayBeFunctionCall(c)) {
-      fail(`Resource ${name} condition type must be string_or_boolean, found ${typeName(c)}`, "condition");
+      fail(`Resource ${name} condition type must be string_or_boolean, found ${describeType(c)}`, "condition");
     }
   }
   if (!ok) return undefined;
@@ -229,7 +219,7 @@ function parseOutput(name: string, body: unknown, version: HotVersion, file: str
   // Heat's checks here are template_common.outputs' (the engine's path); unknown keys are ignored there.
   const path = ["outputs", name];
   if (!isMap(body)) {
-    diagnostics.error(`Output definitions must be a map. Found a ${typeName(body)} instead (output ${name})`, file, path, { target: "key" });
+    diagnostics.error(`Output definitions must be a map. Found a ${describeType(body)} instead (output ${name})`, file, path, { target: "key" });
     return undefined;
   }
   for (const key of Object.keys(body)) {
@@ -258,7 +248,7 @@ function parseParameterGroups(raw: HotMap, names: ReadonlySet<string>, file: str
   // Heat skips the checks for any false-y value (None, [], {}, "").
   if (!pythonTruthy(section)) return [];
   if (!Array.isArray(section)) {
-    diagnostics.error(`The parameter_groups should be a list. Found a [${typeName(section)}] instead`, file, ["parameter_groups"]);
+    diagnostics.error(`The parameter_groups should be a list. Found a [${describeType(section)}] instead`, file, ["parameter_groups"]);
     return [];
   }
   const groups: ParameterGroup[] = [];
@@ -266,7 +256,7 @@ function parseParameterGroups(raw: HotMap, names: ReadonlySet<string>, file: str
   section.forEach((group, i) => {
     const path = ["parameter_groups", i];
     if (!isMap(group)) {
-      diagnostics.error(`Each parameter group must be a map with a parameters list. Found a [${typeName(group)}] instead`, file, path);
+      diagnostics.error(`Each parameter group must be a map with a parameters list. Found a [${describeType(group)}] instead`, file, path);
       return;
     }
     const params = group.parameters;
@@ -275,7 +265,7 @@ function parseParameterGroups(raw: HotMap, names: ReadonlySet<string>, file: str
       return;
     }
     if (!Array.isArray(params)) {
-      diagnostics.error(`The parameters of parameter group should be a list. Found a [${typeName(params)}] instead`, file, [...path, "parameters"]);
+      diagnostics.error(`The parameters of parameter group should be a list. Found a [${describeType(params)}] instead`, file, [...path, "parameters"]);
       return;
     }
     params.forEach((p, j) => {
