@@ -346,6 +346,7 @@ mariadb_up() { mysqladmin --defaults-file="$ETC/mysql/my.cnf" ping >/dev/null 2>
 sql() { mysql --defaults-file="$ETC/mysql/my.cnf" "$@"; }
 start_mariadb() {
   if [ ! -d "$AIO_DIR/mysql/mysql" ]; then
+    rm -f "$STATE/databases-synced" # new, empty databases: sync and bootstrap them again
     mariadb-install-db --defaults-file="$ETC/mysql/my.cnf" --user=root >> "$LOGS/mariadb.out" 2>&1
   fi
   mariadb_up || spawn mariadb mariadbd --defaults-file="$ETC/mysql/my.cnf"
