@@ -232,6 +232,18 @@ class TreeLocator {
   }
 }
 
+/** A node path built only when a problem needs it: each step links to its parent. */
+interface PathLink {
+  readonly up: PathLink | undefined;
+  readonly key: string | number;
+}
+
+function pathOf(link: PathLink | undefined): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (let l = link; l; l = l.up) out.push(l.key);
+  return out.reverse();
+}
+
 /** Converts a YAML tree to plain values, PyYAML style: last duplicate key wins, merges fill missing keys. */
 class Converter {
   readonly problems: HotError[] = [];
@@ -242,25 +254,26 @@ class Converter {
     private readonly file: string,
   ) {}
 
-  value(node: unknown, path: (string | number)[]): unknown {
+  value(node: unknown, at: PathLink | undefined): unknown {
     if (node === null || node === undefined) return null;
     if (isScalar(node)) return node.value;
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       if (this.shared.has(target)) return this.shared.get(target);
-      if (target === undefined) throw new HotError(`unknown alias *${node.source}`, this.file, path);
+      if (target === undefined) throw new HotError(`unknown alias *${node.source}`, this.file, pathOf(at));
+      // A recursive alias (allowed by YAML, not by Heat's JSON) reads as null inside itself.
       this.shared.set(target, null);
-      const v = this.value(target, path);
+      const v = this.value(target, at);
       this.shared.set(target, v);
       return v;
     }
     if (isSeq(node)) {
       const out = new Array<unknown>(node.items.length);
-      for (let i = 0; i < node.items.length; i++) out[i] = this.value(node.items[i], [...path, i]);
+      for (let i = 0; i < node.items.length; i++) out[i] = this.value(node.items[i], { up: at, key: i });
       return this.remember(node, out);
     }
-    if (isMap(node)) return this.remember(node, this.map(node.items as Pair[], path));
-    throw new HotError("unsupported YAML node", this.file, path);
+    if (isMap(node)) return this.remember(node, this.map(node.items as Pair[], at));
+    throw new HotError("unsupported YAML node", this.file, pathOf(at));
   }
 
   private remember<T>(node: Node, v: T): T {
@@ -268,7 +281,7 @@ class Converter {
     return v;
   }
 
-  private map(pairs: Pair[], path: (string | number)[]): HotMap {
+  private map(pairs: Pair[], at: PathLink | undefined): HotMap {
     const out: HotMap = {};
     const merges: unknown[] = [];
     for (const pair of pairs) {
@@ -279,9 +292,9 @@ class Converter {
       const source = isAlias(m) ? m.resolve(this.doc) : m;
       const maps = isSeq(source) ? [...source.items].reverse() : [source];
       for (const item of maps) {
-        const v = this.value(item, path);
+        const v = this.value(item, at);
         if (v === null || typeof v !== "object" || Array.isArray(v)) {
-          throw new HotError("a merge key (<<) must be given a mapping or a list of mappings", this.file, path);
+          throw new HotError("a merge key (<<) must be given a mapping or a list of mappings", this.file, pathOf(at));
         }
         for (const [k, mv] of Object.entries(v)) setKey(out, k, mv);
       }
@@ -291,19 +304,18 @@ class Converter {
       const keyNode = pair.key;
       if (isScalar(keyNode) && typeof keyNode.value === "symbol") continue;
       if (keyNode !== null && !isScalar(keyNode)) {
-        throw new HotError("found unhashable key: a map key must be a scalar", this.file, path);
+        throw new HotError("found unhashable key: a map key must be a scalar", this.file, pathOf(at));
       }
       const key = keyText(keyNode === null ? null : keyNode.value);
       if (own.has(key)) {
         this.problems.push(
-          new HotError(`duplicate key "${key}": Heat keeps only the last value`, this.file, [...path, key], "warning", {
-            position: undefined,
+          new HotError(`duplicate key "${key}": Heat keeps only the last value`, this.file, pathOf({ up: at, key }), "warning", {
             target: "key",
           }),
         );
       }
       own.add(key);
-      setKey(out, key, this.value(pair.value, [...path, key]));
+      setKey(out, key, this.value(pair.value, { up: at, key }));
     }
     return out;
   }
@@ -367,7 +379,7 @@ export function parseYaml(text: string, file: string): ParsedFile {
   const locate = (path: NodePath, target: "key" | "value" = "value") => locator.locate(path, target);
   registerSource(file, locate);
   const converter = new Converter(doc, file);
-  const value = converter.value(doc.contents, []);
+  const value = converter.value(doc.contents, undefined);
   return { file, value, problems: converter.problems, locate };
 }
 
