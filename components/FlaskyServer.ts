@@ -2,9 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
 import { strReplace } from "../src/hot/functions/str_replace";
-import { randomStringArgs } from "../src/registry/heat/RandomString";
+import { RandomString } from "./RandomString";
 import {
   ServerNetwork,
   firstAddress,
@@ -137,11 +136,7 @@ export class FlaskyServer extends pulumi.ComponentResource {
 
     const flaskSecretKey =
       args.flaskSecretKey ??
-      new random.RandomString(
-        `${name}-secret-key`,
-        randomStringArgs({ length: 32, sequence: "lettersdigits" }, `${where}: flaskSecretKey`),
-        { parent: this, additionalSecretOutputs: ["result"] },
-      ).result;
+      new RandomString(`${name}-secret-key`, { length: 32, sequence: "lettersdigits" }, { parent: this }).value;
 
     this.userData = pulumi.secret(
       pulumi

@@ -67,22 +67,28 @@ describe("FlaskyServer", () => {
     expect(await pulumi.isSecret(server.userData)).toBe(true);
     await mock.settle();
 
-    expect(mock.registrations).toEqual([
+    // The dynamic resource carries its provider's code; the random-string tests check that code.
+    const registrations = mock.registrations.map(({ inputs: { __provider, ...inputs }, ...r }) => {
+      expect(typeof __provider).toBe(r.type.startsWith("pulumi-nodejs:dynamic/") ? "string" : "undefined");
+      return { ...r, inputs };
+    });
+    expect(registrations).toEqual([
       { type: "heatshift:openstack:FlaskyServer", name: "flasky", parent: "", dependencies: [], inputs: {} },
+      { type: "heatshift:heat:RandomString", name: "flasky-secret-key", parent: "heatshift:openstack:FlaskyServer::flasky", dependencies: [], inputs: {} },
       {
-        type: "random:index/randomString:RandomString",
+        type: "pulumi-nodejs:dynamic/heatshift:RandomString",
         name: "flasky-secret-key",
-        parent: "heatshift:openstack:FlaskyServer::flasky",
+        parent: "heatshift:heat:RandomString::flasky-secret-key",
         dependencies: [],
-        // OS::Heat::RandomString length 32, sequence lettersdigits: [A-Za-z0-9] only.
-        inputs: { length: 32, upper: true, lower: true, numeric: true, special: false },
-        additionalSecretOutputs: ["result"],
+        // OS::Heat::RandomString length 32, sequence lettersdigits: Heat's translation makes it the only class.
+        inputs: { length: 32, characterClasses: [{ class: "lettersdigits", min: 1 }], characterSequences: [] },
+        additionalSecretOutputs: ["value"],
       },
       {
         type: "openstack:compute/instance:Instance",
         name: "flasky",
         parent: "heatshift:openstack:FlaskyServer::flasky",
-        dependencies: ["random:index/randomString:RandomString::flasky-secret-key"],
+        dependencies: ["pulumi-nodejs:dynamic/heatshift:RandomString::flasky-secret-key"],
         inputs: {
           imageName: "trusty-server-cloudimg-amd64",
           flavorName: "m1.small",

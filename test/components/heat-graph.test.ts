@@ -95,7 +95,7 @@ function compare(graph: HeatGraph, registrations: Registration[], heatToPulumi: 
   return {
     types,
     expectedTypes,
-    unmapped: custom.map(key).filter((k) => !pulumiToHeat.has(k)),
+    unmapped: custom.map(key).filter((k) => !pulumiToHeat.has(k)).sort(),
     missing,
     extra: extra.sort(),
   };
@@ -103,7 +103,7 @@ function compare(graph: HeatGraph, registrations: Registration[], heatToPulumi: 
 
 /** Heat's resource names in heat_2c/2d → FlaskySingleInstance("flasky")'s resources. */
 const heat2cNames = {
-  flask_secret_key: "random:index/randomString:RandomString::flasky-server-secret-key",
+  flask_secret_key: "heatshift:heat:RandomString::flasky-server-secret-key",
   flasky_instance: "openstack:compute/instance:Instance::flasky-server",
   flasky_port: "openstack:networking/port:Port::flasky-port",
   floating_ip: "openstack:networking/floatingIp:FloatingIp::flasky-floating-ip-fip",
@@ -138,8 +138,12 @@ describe("components against Heat's own graph", () => {
 
     const result = compare(heatGraph("heat_2c"), mock.registrations, heat2cNames);
     expect(result.types).toEqual(result.expectedTypes);
-    // Heat creates a group's rules inside the group resource; Pulumi has one resource per rule.
-    expect(result.unmapped).toEqual([0, 1, 2, 3].map((i) => `${securityGroup.rulePulumiType}::flasky-secgroup-rule-${i}`));
+    expect(result.unmapped).toEqual([
+      // Heat creates a group's rules inside the group resource; Pulumi has one resource per rule.
+      ...[0, 1, 2, 3].map((i) => `${securityGroup.rulePulumiType}::flasky-secgroup-rule-${i}`),
+      // The RandomString component's own resource (the dynamic resource that draws the string).
+      "pulumi-nodejs:dynamic/heatshift:RandomString::flasky-server-secret-key",
+    ].sort());
     expect(result.missing).toEqual([]);
     // The one deliberate difference: the floating IP and its association wait for the router
     // interface (Heat: the floating IP waits for the router only, the association for nothing).
@@ -166,7 +170,8 @@ describe("components against Heat's own graph", () => {
     expect(result.types).toEqual(result.expectedTypes);
     expect(result.unmapped).toEqual([
       ...[0, 1, 2, 3].map((i) => `${securityGroup.rulePulumiType}::flasky-secgroup-rule-${i}`),
-      // The wait components' own resources (the signal receiver's handle and wait).
+      // The RandomString and wait components' own resources (the string; the signal receiver's handle and wait).
+      "pulumi-nodejs:dynamic/heatshift:RandomString::flasky-server-secret-key",
       "pulumi-nodejs:dynamic/heatshift:SignalHandle::flasky-wait-handle-handle",
       "pulumi-nodejs:dynamic/heatshift:SignalWait::flasky-wait-condition-wait",
     ].sort());
@@ -187,10 +192,17 @@ describe("components against Heat's own graph", () => {
     await mock.settle();
 
     const result = compare(heatGraph("heat_2b"), mock.registrations, {
-      flask_secret_key: "random:index/randomString:RandomString::flasky-secret-key",
+      flask_secret_key: "heatshift:heat:RandomString::flasky-secret-key",
       flasky_instance: "openstack:compute/instance:Instance::flasky",
     });
-    expect(result).toEqual({ types: result.expectedTypes, expectedTypes: result.expectedTypes, unmapped: [], missing: [], extra: [] });
+    expect(result).toEqual({
+      types: result.expectedTypes,
+      expectedTypes: result.expectedTypes,
+      // The RandomString component's own resource (the dynamic resource that draws the string).
+      unmapped: ["pulumi-nodejs:dynamic/heatshift:RandomString::flasky-secret-key"],
+      missing: [],
+      extra: [],
+    });
   });
 
   it("heat_2a: the registry maps my_instance property for property", async () => {

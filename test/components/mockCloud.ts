@@ -130,8 +130,8 @@ export class MockCloud implements pulumi.runtime.Mocks {
       case "openstack:networking/floatingIp:FloatingIp":
         state.address = cloud.floatingAddress;
         break;
-      case "random:index/randomString:RandomString":
-        state.result = cloud.secretKey;
+      case "pulumi-nodejs:dynamic/heatshift:RandomString":
+        state.value = cloud.secretKey;
         break;
       case "pulumi-nodejs:dynamic/heatshift:SignalHandle":
         Object.assign(state, cloud.handle);

@@ -15,6 +15,7 @@ describe("the README's example composition", () => {
     await mock.settle();
 
     expect(mock.registrations.map((r) => `${r.type}::${r.name}`).sort()).toEqual([
+      "heatshift:heat:RandomString::app-secret-key",
       "heatshift:openstack:FlaskyServer::app",
       "heatshift:openstack:FloatingIp::app",
       "heatshift:openstack:PrivateNetwork::app",
@@ -30,7 +31,7 @@ describe("the README's example composition", () => {
       "openstack:networking/secGroupRule:SecGroupRule::app-rule-0",
       "openstack:networking/secGroupRule:SecGroupRule::app-rule-1",
       "openstack:networking/subnet:Subnet::app-subnet",
-      "random:index/randomString:RandomString::app-secret-key",
+      "pulumi-nodejs:dynamic/heatshift:RandomString::app-secret-key",
     ]);
     const ssh = mock.registrations.find((r) => r.name === "app-rule-1");
     expect(ssh?.inputs).toEqual({

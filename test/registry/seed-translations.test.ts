@@ -1,4 +1,3 @@
-import { characterClasses, randomStringArgs } from "../../src/registry/heat/RandomString";
 import { isUuidLike, splitNameOrId } from "../../src/registry/nameOrId";
 import { portSecurityGroupArgs } from "../../src/registry/neutron/Port";
 import { firstAddress, userDataFor } from "../../src/registry/nova/Server";
@@ -19,45 +18,6 @@ describe("isUuidLike (oslo uuidutils.is_uuid_like)", () => {
   it("splits a plain name or ID into exactly one provider argument", () => {
     expect(splitNameOrId("public-net")).toEqual({ name: "public-net" });
     expect(splitNameOrId("42", (v) => /^[0-9]+$/.test(v))).toEqual({ id: "42" });
-  });
-});
-
-describe("OS::Heat::RandomString → random.RandomString", () => {
-  it.each([
-    ["heat_2b's length 32, sequence lettersdigits", { length: 32, sequence: "lettersdigits" as const }, { length: 32, upper: true, lower: true, numeric: true, special: false }],
-    ["the schema default (32 of lettersdigits)", {}, { length: 32, upper: true, lower: true, numeric: true, special: false }],
-    ["hexdigits: digits plus A-F as the special set", { characterClasses: [{ class: "hexdigits" as const }] }, { length: 32, upper: false, lower: false, numeric: true, special: true, overrideSpecial: "ABCDEF" }],
-    [
-      "minimum counts per class and a custom sequence",
-      { length: 12, characterClasses: [{ class: "uppercase" as const, min: 2 }, { class: "digits" as const, min: 3 }], characterSequences: [{ sequence: "!@#", min: 1 }], salt: "s1" },
-      { length: 12, upper: true, lower: false, numeric: true, special: true, overrideSpecial: "!#@", minUpper: 2, minNumeric: 3, minSpecial: 1, keepers: { salt: "s1" } },
-    ],
-  ])("%s", (_title, props, expected) => {
-    expect(randomStringArgs(props, "r")).toEqual(expected);
-  });
-
-  it.each([
-    [{ length: 0 }, "r.length is 0; expected an integer from 1 to 512"],
-    [{ length: 2, characterClasses: [{ class: "digits" as const, min: 3 }] }, "r.length is 2, smaller than the sum of the minimum counts (3)"],
-    [{ characterClasses: [{ class: "nope" as never }] }, 'r.characterClasses[0].class is "nope"; expected one of lettersdigits'],
-    [
-      { characterClasses: [{ class: "uppercase" as const }, { class: "octdigits" as const, min: 2 }, { class: "hexdigits" as const }] },
-      "r.characterClasses[1] needs at least 2 characters from a set the random provider cannot constrain on its own (01234567)",
-    ],
-  ])("refuses %j", (props, message) => {
-    expect(() => randomStringArgs(props, "r")).toThrow(message);
-  });
-
-  it("knows Heat's classes (password_gen.py)", () => {
-    expect(Object.fromEntries(Object.entries(characterClasses).map(([k, v]) => [k, v.length]))).toEqual({
-      lettersdigits: 62,
-      letters: 52,
-      lowercase: 26,
-      uppercase: 26,
-      digits: 10,
-      hexdigits: 16,
-      octdigits: 8,
-    });
   });
 });
 

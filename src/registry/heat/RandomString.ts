@@ -1,11 +1,17 @@
-import type * as random from "@pulumi/random";
-
 /**
- * OS::Heat::RandomString → random.RandomString, its `result` kept secret
- * (heat/engine/resources/openstack/heat/random_string.py, heat/common/password_gen.py).
+ * OS::Heat::RandomString (heat/engine/resources/openstack/heat/random_string.py with
+ * heat/common/password_gen.py) → heatshift's RandomString component, whose dynamic provider
+ * draws the string exactly as Heat does. This module holds what Heat knows: the character
+ * classes, the schema defaults, the `sequence` translation, validation with Heat's messages and
+ * the generator itself.
  */
+import * as pulumi from "@pulumi/pulumi";
+import { RandomString } from "../../../components/RandomString";
+import { PropertiesSchema, RegistryEntry } from "../types";
+
 export const hotType = "OS::Heat::RandomString";
-export const pulumiType = "random:index/randomString:RandomString";
+/** The Pulumi type the HOT type becomes (the component's type token). */
+export const pulumiType = "heatshift:heat:RandomString";
 
 /** Heat's named character classes and their members (password_gen.py `_char_class_members`). */
 export const characterClasses = {
@@ -19,6 +25,34 @@ export const characterClasses = {
 } as const;
 export type CharacterClass = keyof typeof characterClasses;
 
+/** Heat's schema defaults and bounds (random_string.py `properties_schema`). */
+export const heatDefaults = {
+  length: 32,
+  /** The class of a `character_classes` item without `class`, and the default list's only class. */
+  characterClass: "lettersdigits",
+  /** The `min` of an item without one. */
+  min: 1,
+  /** Range of `length` and of every `min`. */
+  lowest: 1,
+  highest: 512,
+} as const;
+
+/** A `character_classes` item: a named class and how many characters from it at least. */
+export interface CharacterClassMinimum {
+  /** @default "lettersdigits" */
+  readonly class?: CharacterClass;
+  /** @default 1 */
+  readonly min?: number;
+}
+
+/** A `character_sequences` item: characters of one's own and how many of them at least. */
+export interface CharacterSequenceMinimum {
+  /** The characters (each counts once, however often it is written). */
+  readonly sequence: string;
+  /** @default 1 */
+  readonly min?: number;
+}
+
 /** The properties of an OS::Heat::RandomString, camelCased. */
 export interface RandomStringProperties {
   /**
@@ -28,147 +62,197 @@ export interface RandomStringProperties {
   readonly length?: number;
   /**
    * Named classes and the minimum count of characters from each.
-   * @default [{ class: "lettersdigits", min: 1 }]
+   * @default [{ class: "lettersdigits", min: 1 }] (none when only `sequence` is given)
    */
-  readonly characterClasses?: readonly { readonly class?: CharacterClass; readonly min?: number }[];
+  readonly characterClasses?: readonly CharacterClassMinimum[];
   /**
-   * Custom character sequences and the minimum count from each.
+   * Characters of one's own and the minimum count from each sequence.
    * @default - none
    */
-  readonly characterSequences?: readonly { readonly sequence: string; readonly min?: number }[];
+  readonly characterSequences?: readonly CharacterSequenceMinimum[];
   /**
-   * Deprecated: a single class; Heat translates it to `characterClasses: [{ class, min: 1 }]`.
+   * Deprecated: one class; Heat adds `{ class: sequence, min: 1 }` to the given `characterClasses`
+   * (to none, not to the default, when `characterClasses` is left out).
    * @default - none
    */
   readonly sequence?: CharacterClass;
   /**
-   * Any value; changing it makes a new string.
+   * Any value; only a change matters: it makes a new string.
    * @default - none
    */
   readonly salt?: string;
 }
 
-/** Heat's schema defaults. */
-export const heatDefaults = {
-  length: 32,
-  characterClass: "lettersdigits",
-  min: 1,
-} as const;
-
-const UPPER = characterClasses.uppercase;
-const LOWER = characterClasses.lowercase;
-const DIGITS = characterClasses.digits;
-
-/**
- * The random.RandomString arguments that draw from the same characters with the same minimum
- * counts as Heat. Heat's generator takes the union of all classes and sequences and guarantees
- * `min` characters from each; the provider knows four groups (upper, lower, numeric, special with
- * `overrideSpecial` as the special set) with a minimum each. Every Heat constraint must therefore
- * be one of those groups, or the whole alphabet (then it always holds); anything else is refused.
- */
-export function randomStringArgs(props: RandomStringProperties, where: string): random.RandomStringArgs {
-  const length = props.length ?? heatDefaults.length;
-  if (!Number.isInteger(length) || length < 1 || length > 512) {
-    throw new Error(`${where}.length is ${JSON.stringify(length)}; expected an integer from 1 to 512`);
-  }
-  const classes =
-    props.characterClasses ?? (props.sequence !== undefined ? [{ class: props.sequence, min: 1 }] : [{ class: heatDefaults.characterClass }]);
-  const constraints = [
-    ...classes.map((c, i) => {
-      const name = c.class ?? heatDefaults.characterClass;
-      if (!(name in characterClasses)) {
-        throw new Error(
-          `${where}.characterClasses[${i}].class is ${JSON.stringify(name)}; expected one of ${Object.keys(characterClasses).join(", ")}`,
-        );
-      }
-      return { chars: new Set<string>(characterClasses[name]), min: c.min ?? heatDefaults.min, what: `characterClasses[${i}]` };
-    }),
-    ...(props.characterSequences ?? []).map((s, i) => ({
-      chars: new Set<string>(s.sequence),
-      min: s.min ?? heatDefaults.min,
-      what: `characterSequences[${i}]`,
-    })),
-  ];
-  const totalMin = constraints.reduce((sum, c) => sum + c.min, 0);
-  if (totalMin > length) {
-    throw new Error(
-      `${where}.length is ${length}, smaller than the sum of the minimum counts (${totalMin}) ` +
-        "(Heat: Length property cannot be smaller than combined character class and character sequence minimums)",
-    );
-  }
-  const alphabet = new Set<string>(constraints.flatMap((c) => [...c.chars]));
-  const containsAll = (group: string) => [...group].every((ch) => alphabet.has(ch));
-  const upper = containsAll(UPPER);
-  const lower = containsAll(LOWER);
-  const numeric = containsAll(DIGITS);
-  const covered = (upper ? UPPER : "") + (lower ? LOWER : "") + (numeric ? DIGITS : "");
-  const special = [...alphabet].filter((ch) => !covered.includes(ch)).sort().join("");
-  const sameSet = (a: Set<string>, b: string) => a.size === new Set(b).size && [...a].every((ch) => b.includes(ch));
-  const mins = { minUpper: 0, minLower: 0, minNumeric: 0, minSpecial: 0 };
-  for (const c of constraints) {
-    if (c.chars.size === alphabet.size) {
-      continue; // every character drawn belongs to it: the minimum holds by itself
-    }
-    if (upper && sameSet(c.chars, UPPER)) mins.minUpper += c.min;
-    else if (lower && sameSet(c.chars, LOWER)) mins.minLower += c.min;
-    else if (numeric && sameSet(c.chars, DIGITS)) mins.minNumeric += c.min;
-    else if (special !== "" && sameSet(c.chars, special)) mins.minSpecial += c.min;
-    else {
-      throw new Error(
-        `${where}.${c.what} needs at least ${c.min} characters from a set the random provider cannot constrain on its own ` +
-          `(${[...c.chars].sort().join("")}); use classes that are uppercase, lowercase, digits, or one set of other characters`,
-      );
-    }
-  }
-  return {
-    length,
-    upper,
-    lower,
-    numeric,
-    special: special !== "",
-    ...(special !== "" ? { overrideSpecial: special } : {}),
-    ...Object.fromEntries(Object.entries(mins).filter(([, v]) => v > 0)),
-    ...(props.salt !== undefined ? { keepers: { salt: props.salt } } : {}),
-  };
+/** The properties with every default filled in and `sequence` translated: what the string depends on. */
+export interface RandomStringSpec {
+  readonly length: number;
+  readonly characterClasses: readonly { readonly class: CharacterClass; readonly min: number }[];
+  readonly characterSequences: readonly { readonly sequence: string; readonly min: number }[];
+  /** @default - none */
+  readonly salt?: string;
 }
 
-// ---- Registry entry (heatshift importer): Heat's schema, attributes and the factory. ----
-import * as pulumi from "@pulumi/pulumi";
-import * as randomProvider from "@pulumi/random";
-import { PropertiesSchema, RegistryEntry } from "../types";
+/** The message Heat's RandomString.validate raises when the minimums do not fit into the length. */
+export const minimumsTooLargeMessage = "Length property cannot be smaller than combined character class and character sequence minimums";
+
+/**
+ * Heat's translation rule for the deprecated `sequence`: `{class: sequence, min: 1}` appended to
+ * the given classes, or forming the whole list when none are given (the default is not used then).
+ */
+export function translateSequence<C>(classes: readonly C[] | undefined, sequence: CharacterClass | undefined): readonly (C | { class: CharacterClass; min: number })[] | undefined {
+  if (sequence === undefined) return classes;
+  return [...(classes ?? []), { class: sequence, min: 1 }];
+}
+
+function checkCount(value: unknown, what: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < heatDefaults.lowest || value > heatDefaults.highest) {
+    throw new Error(`${what} is ${JSON.stringify(value)}; expected an integer from ${heatDefaults.lowest} to ${heatDefaults.highest} (Heat: ${JSON.stringify(value)} is out of range (min: ${heatDefaults.lowest}, max: ${heatDefaults.highest}))`);
+  }
+  return value;
+}
+
+/**
+ * Checks the properties as Heat's schema and RandomString.validate do, and fills in Heat's
+ * defaults. `where` names the resource in messages. Also refuses what Heat accepts but then fails
+ * to create with a Python IndexError: an empty sequence, or no characters at all.
+ */
+export function randomStringSpec(props: RandomStringProperties, where: string): RandomStringSpec {
+  const length = checkCount(props.length ?? heatDefaults.length, `${where}: length`);
+  if (props.sequence !== undefined && !(props.sequence in characterClasses)) {
+    throw new Error(`${where}: sequence is ${JSON.stringify(props.sequence)}; expected one of ${Object.keys(characterClasses).join(", ")}`);
+  }
+  const givenClasses = translateSequence(props.characterClasses, props.sequence) ?? [{ class: heatDefaults.characterClass, min: heatDefaults.min }];
+  const classes = givenClasses.map((item, i) => {
+    const name = item.class ?? heatDefaults.characterClass;
+    if (!Object.prototype.hasOwnProperty.call(characterClasses, name)) {
+      throw new Error(`${where}: characterClasses[${i}].class is ${JSON.stringify(name)}; expected one of ${Object.keys(characterClasses).join(", ")}`);
+    }
+    return { class: name, min: checkCount(item.min ?? heatDefaults.min, `${where}: characterClasses[${i}].min`) };
+  });
+  const sequences = (props.characterSequences ?? []).map((item, i) => {
+    if (typeof item.sequence !== "string" || item.sequence === "") {
+      throw new Error(
+        `${where}: characterSequences[${i}].sequence is ${JSON.stringify(item.sequence)}; expected a non-empty string of the characters to draw from ` +
+          "(Heat accepts an empty one but then fails to create the string)",
+      );
+    }
+    return { sequence: item.sequence, min: checkCount(item.min ?? heatDefaults.min, `${where}: characterSequences[${i}].min`) };
+  });
+  if (classes.length === 0 && sequences.length === 0) {
+    throw new Error(`${where}: characterClasses is [] and there are no characterSequences, so there are no characters to draw from; leave characterClasses out for letters and digits`);
+  }
+  const minimums = [...classes, ...sequences].reduce((sum, item) => sum + item.min, 0);
+  if (minimums > length) {
+    throw new Error(`${where}: length is ${length}, smaller than the sum of the minimum counts (${minimums}); raise length or lower the minimums (Heat: ${minimumsTooLargeMessage})`);
+  }
+  return { length, characterClasses: classes, characterSequences: sequences, ...(props.salt === undefined ? {} : { salt: props.salt }) };
+}
+
+/** A set of characters (each once, by code point) and how many of the string must come from it. */
+export interface CharacterPool {
+  readonly characters: readonly string[];
+  readonly min: number;
+}
+
+/** The pools of a spec in Heat's order: the sequences first, then the classes. */
+export function characterPools(spec: RandomStringSpec): CharacterPool[] {
+  const pool = (characters: string, min: number) => ({ characters: [...new Set(Array.from(characters))], min });
+  return [...spec.characterSequences.map((s) => pool(s.sequence, s.min)), ...spec.characterClasses.map((c) => pool(characterClasses[c.class], c.min))];
+}
+
+/**
+ * Heat's generate_password: `min` characters drawn from each pool, the rest drawn from the union
+ * of all pools (each distinct character equally likely), then the whole shuffled.
+ * `randomIndex(n)` returns a uniform integer in [0, n); the provider passes crypto.randomInt.
+ */
+export function generateRandomString(length: number, pools: readonly CharacterPool[], randomIndex: (n: number) => number): string {
+  const drawn: string[] = [];
+  const pick = (characters: readonly string[]) => drawn.push(characters[randomIndex(characters.length)]);
+  for (const pool of pools) {
+    for (let i = 0; i < pool.min; i++) pick(pool.characters);
+  }
+  const union = [...new Set(pools.flatMap((pool) => pool.characters))];
+  while (drawn.length < length) pick(union);
+  // Fisher-Yates: every order equally likely, as Python's random.sample of the whole buffer.
+  for (let i = drawn.length - 1; i > 0; i--) {
+    const j = randomIndex(i + 1);
+    [drawn[i], drawn[j]] = [drawn[j], drawn[i]];
+  }
+  return drawn.join("");
+}
+
+// ---- Registry entry (heatshift importer): Heat's schema, its translation rule, validation and the factory. ----
+
+const range = { min: heatDefaults.lowest, max: heatDefaults.highest };
 export const heatProperties: PropertiesSchema = {
-  length: { type: "Integer", default: 32, range: {min: 1,  max: 512} },
-  character_classes: { type: "List", default: [{"class": "lettersdigits", "min": 1}], items: { type: "Map", keys: {
-      class: { type: "String", default: "lettersdigits", allowed: ["lettersdigits", "letters", "lowercase", "uppercase", "digits", "hexdigits", "octdigits"] },
-      min: { type: "Integer", default: 1, range: {min: 1,  max: 512} },
-    } } },
-  character_sequences: { type: "List", items: { type: "Map", keys: {
-      sequence: { type: "String", required: true },
-      min: { type: "Integer", default: 1, range: {min: 1,  max: 512} },
-    } } },
+  length: { type: "Integer", default: heatDefaults.length, range },
+  character_classes: {
+    type: "List",
+    default: [{ class: heatDefaults.characterClass, min: heatDefaults.min }],
+    items: {
+      type: "Map",
+      keys: {
+        class: { type: "String", default: heatDefaults.characterClass, allowed: Object.keys(characterClasses) },
+        min: { type: "Integer", default: heatDefaults.min, range },
+      },
+    },
+  },
+  character_sequences: {
+    type: "List",
+    items: {
+      type: "Map",
+      keys: {
+        sequence: { type: "String", required: true },
+        min: { type: "Integer", default: heatDefaults.min, range },
+      },
+    },
+  },
   salt: { type: "String" },
+};
+
+const sumOfMins = (items: unknown): number | undefined => {
+  if (items === undefined) return 0;
+  if (!Array.isArray(items)) return undefined;
+  let sum = 0;
+  for (const item of items) {
+    const min = (item as { min?: unknown } | null)?.min;
+    if (typeof min !== "number") return undefined;
+    sum += min;
+  }
+  return sum;
 };
 
 export const registryEntry: RegistryEntry = {
   type: hotType,
   pulumiTypes: [pulumiType],
-  // `sequence` is Heat's hidden (deprecated) property; randomStringArgs translates it as Heat does.
+  // `sequence` is Heat's hidden (deprecated) property; `translate` turns it into a class as Heat does.
   properties: { ...heatProperties, sequence: { type: "String", allowed: Object.keys(characterClasses) } },
-  attributes: { value: { description: "The generated string (a secret)." } },
+  translate(values) {
+    const { sequence, ...rest } = values;
+    if (sequence === undefined || sequence === null) return rest;
+    const classes = rest.character_classes;
+    if (classes !== undefined && classes !== null && !Array.isArray(classes)) return values; // not known yet, or not a list: the schema check reports it
+    return { ...rest, character_classes: translateSequence((classes ?? undefined) as unknown[] | undefined, sequence as CharacterClass) };
+  },
+  validate(props) {
+    const classes = sumOfMins(props.character_classes);
+    const sequences = sumOfMins(props.character_sequences);
+    if (typeof props.length !== "number" || classes === undefined || sequences === undefined) return [];
+    return classes + sequences > props.length ? [{ message: minimumsTooLargeMessage, path: ["length"] }] : [];
+  },
+  attributes: { value: { description: "The generated string (a secret); also the resource's reference (get_resource)." } },
   create(ctx) {
     const p = ctx.properties;
-    const camel = {
-      length: p.length as number,
-      characterClasses: p.sequence === undefined ? (p.character_classes as RandomStringProperties["characterClasses"]) : undefined,
-      characterSequences: p.character_sequences as RandomStringProperties["characterSequences"],
-      sequence: p.sequence as CharacterClass | undefined,
-      salt: p.salt as string | undefined,
-    };
-    const value = new randomProvider.RandomString(ctx.logicalName, randomStringArgs(camel, ctx.name), {
-      ...ctx.options,
-      additionalSecretOutputs: ["result"],
-    });
-    const secret = pulumi.secret(value.result);
-    return { referenceId: secret, resources: [value], attribute: (name) => (name === "value" ? secret : undefined) };
+    const randomString = new RandomString(
+      ctx.logicalName,
+      {
+        length: p.length as pulumi.Input<number>,
+        characterClasses: p.character_classes as pulumi.Input<readonly CharacterClassMinimum[]>,
+        characterSequences: p.character_sequences as pulumi.Input<readonly CharacterSequenceMinimum[]> | undefined,
+        salt: p.salt as pulumi.Input<string> | undefined,
+      },
+      ctx.options,
+    );
+    return { referenceId: randomString.value, resources: [randomString], attribute: (name) => (name === "value" ? randomString.value : undefined) };
   },
 };
