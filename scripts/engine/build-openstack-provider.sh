@@ -3,14 +3,15 @@
 #   1. pulumi-tfgen-openstack (scripts/engine/openstack-provider, terraform-provider-openstack
 #      bridged with pulumi-terraform-bridge) writes the Pulumi schema and bridge metadata;
 #   2. pulumi-resource-openstack embeds exactly that schema (version field set);
-#   3. `pulumi package gen-sdk` turns the same schema into the TypeScript SDK, which is compared
-#      with the committed sdk/openstack/ (drift check; --update-sdk rewrites sdk/openstack/);
+#   3. Pulumi's Node.js code generator (run in process by `pulumi-tfgen-openstack nodejs-sdk`, as
+#      `pulumi package gen-sdk --local` would) turns the same schema into the TypeScript SDK, which
+#      is compared with the committed sdk/openstack/ (drift check; --update-sdk rewrites it);
 #   4. `pulumi plugin install resource openstack <version> --file ...` puts the plugin into the
 #      project's PULUMI_HOME, so the engine never downloads it.
 # Everything lands in the git-ignored .heatshift/openstack-provider/. A stamp of the inputs (go.mod,
 # go.sum, Go sources, token list, versions, Go and CLI version) makes a second run skip the builds.
 # Versions: scripts/engine/openstack-provider/versions.env. Needs the Pulumi CLI that
-# scripts/engine/build.sh builds (.heatshift/bin/pulumi).
+# scripts/engine/build.sh builds (.heatshift/bin/pulumi) to install the plugin.
 #
 # Usage: scripts/engine/build-openstack-provider.sh [--update-sdk]
 set -euo pipefail
@@ -42,7 +43,7 @@ esac
 
 command -v go >/dev/null || die "go is not on PATH; install Go >= 1.24.7 (the bridge's go.mod asks for it)"
 command -v node >/dev/null || die "node is not on PATH"
-[[ -x "$pulumi" ]] || die "$pulumi is not built yet; run scripts/engine/build.sh first (gen-sdk and plugin install use it)"
+[[ -x "$pulumi" ]] || die "$pulumi is not built yet; run scripts/engine/build.sh first (plugin install uses it)"
 
 # The wrapper go.mod must require what versions.env pins.
 check_pin() {
@@ -97,8 +98,7 @@ build_all() {
   go_build pulumi-resource-openstack
 
   started=$SECONDS
-  PULUMI_HOME="$pulumi_home" PULUMI_SKIP_UPDATE_CHECK=true \
-    "$pulumi" package gen-sdk "$out_dir/schema/schema.json" --language nodejs --local --out "$out_dir/sdk" >/dev/null
+  "$out_dir/bin/pulumi-tfgen-openstack" nodejs-sdk "$out_dir/schema/schema.json" "$out_dir/sdk/nodejs"
   log "Node.js SDK generated in $((SECONDS - started))s ($(du -sh "$out_dir/sdk/nodejs" | cut -f1))"
 }
 

@@ -50,8 +50,9 @@ func Provider(version string, metadata []byte) tfbridge.ProviderInfo {
 			PackageName: "@pulumi/openstack",
 			// package.json then carries the plugin version, so the engine asks for exactly this plugin.
 			RespectSchemaVersion: true,
-			Dependencies:         map[string]string{"@pulumi/pulumi": "^3.0.0"},
-			// Satisfied by the project's own TypeScript, so npm installs no second compiler.
+			// typescript and @types/node are dependencies of a local SDK (it compiles itself); these
+			// ranges are satisfied by the project's own, so npm installs no second copy.
+			Dependencies:      map[string]string{"@pulumi/pulumi": "^3.0.0", "@types/node": "^20"},
 			TypeScriptVersion: "^5.0.0",
 		},
 		Resources:   map[string]*tfbridge.ResourceInfo{},
@@ -76,7 +77,58 @@ func Provider(version string, metadata []byte) tfbridge.ProviderInfo {
 		mapped[tfModule+"_"] = module
 	}
 	info.MustComputeTokens(tks.MappedModules(tfPrefix, "", mapped, tks.MakeStandard(packageName)))
+	disambiguateAliasedModules(&info, aliases)
 	return info
+}
+
+// disambiguateAliasedModules renames the standard token of a TF name from an aliased module when
+// another TF name got the same token: openstack_lb_flavor_v2 and openstack_loadbalancer_flavor_v2
+// would both be loadbalancer/getFlavorV2, so the lb one becomes loadbalancer/getLbFlavorV2.
+func disambiguateAliasedModules(info *tfbridge.ProviderInfo, aliases map[string]string) {
+	owners := map[string][]string{}
+	for tf, r := range info.Resources {
+		owners[string(r.Tok)] = append(owners[string(r.Tok)], tf)
+	}
+	for tf, d := range info.DataSources {
+		owners[string(d.Tok)] = append(owners[string(d.Tok)], tf)
+	}
+	for _, tfNames := range owners {
+		if len(tfNames) < 2 {
+			continue
+		}
+		for _, tf := range tfNames {
+			tfModule, rest := splitTF(tf)
+			if aliases[tfModule] == tfModule {
+				continue
+			}
+			name := upperCamel(tfModule + "_" + rest)
+			if r, ok := info.Resources[tf]; ok {
+				r.Tok = tokens.Type(standardToken(aliases[tfModule], name))
+			}
+			if d, ok := info.DataSources[tf]; ok {
+				d.Tok = tokens.ModuleMember(standardToken(aliases[tfModule], "get"+name))
+			}
+		}
+	}
+}
+
+// standardToken is the bridge's standard token shape: pkg:module/lowerFirst(name):name.
+func standardToken(module, name string) string {
+	token, err := tks.MakeStandard(packageName)(module, name)
+	if err != nil {
+		panic(err) // name is never empty here
+	}
+	return token
+}
+
+func upperCamel(snake string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(snake, "_") {
+		if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
 }
 
 // A 3.15.2 token split up: module "networking", name "Network" (functions without "get").
@@ -218,35 +270,34 @@ func sortedStrings(m map[string]int) []string {
 	return keys
 }
 
-// LegacyTokenReport lists how the 3.15.2 tokens fared: kept (TF name → token) and lost (no TF
-// name of this provider matched them). tfgen prints it so the choice is visible in the build log.
+// LegacyTokenReport lists how the 3.15.2 tokens fared: kept ("resource <tf name>" or
+// "data source <tf name>" → token) and lost (no TF name of this provider matched them).
+// pulumi-tfgen-openstack token-report prints it so the choice is visible.
 func LegacyTokenReport(info Info) (kept map[string]string, lost []string) {
-	kept = map[string]string{}
-	have := map[string]bool{}
-	for tf, r := range info.Resources {
-		kept[tf], have[string(r.Tok)] = string(r.Tok), true
-	}
-	for tf, d := range info.DataSources {
-		kept[tf], have[string(d.Tok)] = string(d.Tok), true
-	}
+	legacy := map[string]bool{}
 	for _, list := range parseLegacyTokens(legacyTokenList) {
 		for _, l := range list {
-			if !have[l.token] {
-				lost = append(lost, l.token)
-			}
+			legacy[l.token] = true
 		}
+	}
+	kept = map[string]string{}
+	for tf, r := range info.Resources {
+		if legacy[string(r.Tok)] {
+			kept["resource "+tf] = string(r.Tok)
+			delete(legacy, string(r.Tok))
+		}
+	}
+	for tf, d := range info.DataSources {
+		if legacy[string(d.Tok)] {
+			kept["data source "+tf] = string(d.Tok)
+			delete(legacy, string(d.Tok))
+		}
+	}
+	for token := range legacy {
+		lost = append(lost, token)
 	}
 	sort.Strings(lost)
-	for tf, tok := range kept {
-		if !isLegacy(tok) {
-			delete(kept, tf)
-		}
-	}
 	return kept, lost
-}
-
-func isLegacy(token string) bool {
-	return strings.Contains(legacyTokenList, " "+token+"\n")
 }
 
 // Info is the bridge's provider description, named here so the commands need not import tfbridge.
