@@ -254,13 +254,16 @@ export class SignalStore {
     if (this.closed) return Promise.reject(new StoreFailedError("the signal store is closed"));
     return new Promise((resolve, reject) => {
       this.queue.push({ line: encodeRecord(record), commit: () => this.apply(record, false), resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (!this.flushing) {
+        // Start after the requests already read in this turn of the event loop have queued too.
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
     });
   }
 
   /** Group commit: everything queued while the previous fdatasync ran goes out in one write. */
   private async flush(): Promise<void> {
-    this.flushing = true;
     while (this.queue.length > 0 && !this.failure) {
       const batch = this.queue;
       this.queue = [];
