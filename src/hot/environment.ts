@@ -6,7 +6,7 @@
  */
 import * as path from "path";
 import { Diagnostics, NodePath } from "./diagnostics";
-import { isMap } from "./functions/python";
+import { describeType, isMap } from "./functions/python";
 import { ParameterType, pyStr } from "./constraints";
 import { HotMap, parseEnvironmentText } from "./parse";
 
@@ -212,6 +212,11 @@ function mergeList(old: unknown, next: unknown): unknown {
 /** The types of the parameters environment values may merge into (Heat: the template's and its nested templates'). */
 export type ParameterTypes = ReadonlyMap<string, ParameterType>;
 
+/**
+ * Heat's `param_merge` for the merge/deep_merge strategies. Heat's `parse_param` wants a string or a
+ * list for every type but json, so number parameters merge only as strings, and then Python's `+`
+ * concatenates them ('1' and '2' give '12'): heatshift does what Heat does.
+ */
 function mergeParameter(old: HotMap, key: string, value: unknown, type: ParameterType, deep: boolean, strategy: MergeStrategy): void {
   let parsed = value;
   if (type === "json") {
@@ -220,7 +225,7 @@ function mergeParameter(old: HotMap, key: string, value: unknown, type: Paramete
     } catch (e) {
       throw new Error(`Invalid parameter in environment ${(e as Error).message}.`);
     }
-  } else if (typeof value !== "string" && !Array.isArray(value) && type !== "number") {
+  } else if (typeof value !== "string" && !Array.isArray(value)) {
     throw new Error("Invalid parameter in environment .");
   }
   switch (type) {
@@ -231,11 +236,16 @@ function mergeParameter(old: HotMap, key: string, value: unknown, type: Paramete
       old[key] = mergeList(old[key], parsed);
       return;
     case "string":
-      old[key] = (typeof old[key] === "string" ? old[key] : "") + String(parsed);
+      old[key] = (typeof old[key] === "string" ? old[key] : "") + pyStr(parsed);
       return;
-    case "number":
-      old[key] = Number(old[key] ?? 0) + Number(parsed);
+    case "number": {
+      const previous = old[key] ?? 0;
+      if (typeof previous !== "string" || typeof parsed !== "string") {
+        throw new Error(`unsupported operand type(s) for +: '${describeType(previous)}' and '${describeType(parsed)}'`);
+      }
+      old[key] = previous + parsed;
       return;
+    }
     case "boolean":
       throw new Error(`Invalid merge strategy '${strategy}' for parameter '${key}'.`);
   }

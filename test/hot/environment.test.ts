@@ -103,15 +103,16 @@ describe("mergeEnvironments (Heat's merge_environments)", () => {
     const strategies = "parameter_merge_strategies: {default: merge, settings: deep_merge}\n";
     const merged2 = mergeEnvironments(
       [
-        env(strategies + "parameters: {name: a, zones: x, settings: {a: {b: 1}, l: [1]}, count: 1}\n", "/e/1.yaml"),
-        env(strategies + "parameters: {name: b, zones: y, settings: {a: {c: 2}, l: [2]}, count: 2}\n", "/e/2.yaml"),
+        env(strategies + "parameters: {name: a, zones: x, settings: {a: {b: 1}, l: [1]}, count: '1'}\n", "/e/1.yaml"),
+        env(strategies + "parameters: {name: b, zones: y, settings: {a: {c: 2}, l: [2]}, count: '2'}\n", "/e/2.yaml"),
       ],
       {},
       types,
       d2,
     );
     expect(d2.problems).toEqual([]);
-    expect(merged2.parameters).toEqual({ name: "ab", zones: "x,y", settings: { a: { b: 1, c: 2 }, l: [1, 2] }, count: 3 });
+    // Numbers merge as Heat merges them: only as strings, concatenated.
+    expect(merged2.parameters).toEqual({ name: "ab", zones: "x,y", settings: { a: { b: 1, c: 2 }, l: [1, 2] }, count: "12" });
     expect(merged.parameters.name).toBe("b");
   });
 
