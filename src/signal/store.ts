@@ -169,8 +169,11 @@ export class SignalStore {
     }
   }
 
-  /** Applies a record to the committed state; during replay also to the projected state. */
-  private apply(record: LogRecord, replaying: boolean): void {
+  /**
+   * Applies a record to the committed state; during replay also to the projected state.
+   * `parsed` is the signal entry when the caller still has it (saves parsing it back).
+   */
+  private apply(record: LogRecord, replaying: boolean, parsed?: SignalEntry): void {
     switch (record.op) {
       case "handle":
         this.committed.set(record.handle, {
@@ -183,7 +186,7 @@ export class SignalStore {
         if (replaying) this.projected.set(record.handle, new Map());
         break;
       case "signal": {
-        const entry: SignalEntry = { status: record.status, reason: parsePyJson(record.reason), data: parsePyJson(record.data) };
+        const entry: SignalEntry = parsed ?? { status: record.status, reason: parsePyJson(record.reason), data: parsePyJson(record.data) };
         this.committed.get(record.handle)?.signals.set(record.id, entry);
         if (replaying) this.projected.get(record.handle)?.set(record.id, entry);
         break;
@@ -233,7 +236,7 @@ export class SignalStore {
     const { id, entry } = normaliseSignal(body, signals.size);
     const replaced = signals.has(id);
     signals.set(id, entry);
-    await this.write({ op: "signal", handle: handleId, id, status: entry.status, reason: pyJsonDumps(entry.reason), data: pyJsonDumps(entry.data) });
+    await this.write({ op: "signal", handle: handleId, id, status: entry.status, reason: pyJsonDumps(entry.reason), data: pyJsonDumps(entry.data) }, entry);
     return { id, entry, replaced };
   }
 
@@ -249,11 +252,11 @@ export class SignalStore {
     await this.write({ op: "delete", handle: handleId });
   }
 
-  private write(record: LogRecord): Promise<void> {
+  private write(record: LogRecord, entry?: SignalEntry): Promise<void> {
     if (this.failure) return Promise.reject(new StoreFailedError(`the signal store stopped after an I/O error: ${this.failure.message}`));
     if (this.closed) return Promise.reject(new StoreFailedError("the signal store is closed"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ line: encodeRecord(record), commit: () => this.apply(record, false), resolve, reject });
+      this.queue.push({ line: encodeRecord(record), commit: () => this.apply(record, false, entry), resolve, reject });
       if (!this.flushing) {
         // Start after the requests already read in this turn of the event loop have queued too.
         this.flushing = true;
