@@ -56,10 +56,11 @@ export class RandomString extends pulumi.ComponentResource {
   readonly value: pulumi.Output<string>;
 
   constructor(name: string, args: RandomStringArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-    super(pulumiType, name, {}, opts);
     const where = `RandomString "${name}"`;
     const given = { length: args.length, characterClasses: args.characterClasses, characterSequences: args.characterSequences, sequence: args.sequence, salt: args.salt };
+    // Known values are checked before anything is registered; Outputs once they are known.
     if (!hasUnknowns(given)) randomStringSpec(given as RandomStringProperties, where);
+    super(pulumiType, name, {}, opts);
     const spec = pulumi.output(given).apply((plain) => randomStringSpec(plain as RandomStringProperties, where));
     const generated = new RandomStringValue(
       name,
