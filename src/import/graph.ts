@@ -117,10 +117,26 @@ export function buildDependencyGraph(
     list.push(r.view);
     byType.set(r.view.type, list);
   }
+  const indexes = new Map<string, Map<string, DependencyView[]>>();
   const context: DependencyContext = {
     resources: resources.map((r) => r.view),
     ofType: (type) => byType.get(type) ?? [],
     resource: (name) => byName.get(name)?.view,
+    matching: (type, path, value) => {
+      const indexKey = `${type}\u0000${path.join("\u0000")}`;
+      let index = indexes.get(indexKey);
+      if (!index) {
+        index = new Map();
+        for (const view of byType.get(type) ?? []) {
+          const key = staticKey(view.property(...path));
+          const list = index.get(key) ?? [];
+          list.push(view);
+          index.set(key, list);
+        }
+        indexes.set(indexKey, index);
+      }
+      return index.get(staticKey(value)) ?? [];
+    },
     dependenciesOf: (name) => [...(direct.get(name)?.keys() ?? [])],
   };
   for (const r of resources) {
@@ -307,6 +323,13 @@ export function sameStaticValue(a: StaticValue, b: StaticValue): boolean {
     return x.kind === "resource" && y.kind === "resource" && x.name === y.name;
   }
   return JSON.stringify(x.value) === JSON.stringify(y.value);
+}
+
+/** A key such that two values have the same key exactly when `sameStaticValue` holds. */
+function staticKey(v: StaticValue): string {
+  if (v.kind === "resource") return `r:${v.name}`;
+  if (v.kind === "unknown" || v.value === null || v.value === undefined) return "u";
+  return `l:${JSON.stringify(v.value)}`;
 }
 
 /** Python truthiness of a static value (`not value` in Heat's rules): unknown, "", [], {} are false. */

@@ -63,6 +63,11 @@ export interface LoadOptions {
    * @default true
    */
   readonly requireParameters?: boolean;
+  /**
+   * Heat's `max_template_size`, in characters (nested templates too).
+   * @default 524288, as in Heat
+   */
+  readonly maxTemplateSize?: number;
   /** Reads a file (templates, environment files, get_file). @default fs.readFileSync(path, "utf8") */
   readonly readFile?: (file: string) => string;
 }
@@ -140,7 +145,7 @@ export function loadStack(options: LoadOptions): LoadResult {
   }
   const text = options.templateText ?? readOrReport(read, options.templateFile, diagnostics, "template");
   if (text === undefined) return { diagnostics };
-  const template = loadTemplate(text, options.templateFile, diagnostics);
+  const template = loadTemplate(text, options.templateFile, diagnostics, { maxTemplateSize: options.maxTemplateSize });
   if (!template) return { diagnostics };
   const parameterTypes = new Map([...template.parameters.values()].map((d) => [d.name, d.type] as const));
   const environment = mergeEnvironments(environmentFiles, { ...(options.parameters ?? {}) }, parameterTypes, diagnostics);

@@ -85,6 +85,11 @@ export interface DependencyContext {
   ofType(type: string): readonly DependencyView[];
   /** One resource by name. */
   resource(name: string): DependencyView | undefined;
+  /**
+   * The resources of a type whose property at `path` equals `value` as Heat compares values before
+   * deployment (see `sameStaticValue`), in template order; indexed, so rules stay linear.
+   */
+  matching(type: string, path: readonly (string | number)[], value: StaticValue): readonly DependencyView[];
   /** The names the resource depends on so far (explicit and get_resource/get_attr), like Heat's `deps.graph()[self]`. */
   dependenciesOf(name: string): readonly string[];
 }

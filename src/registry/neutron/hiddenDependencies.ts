@@ -18,10 +18,8 @@ const PORT = "OS::Neutron::Port";
 
 /** A port waits for every subnet of its network (Heat cannot know which subnet Neutron picks). */
 export function portHiddenDependencies(self: DependencyView, context: DependencyContext): HiddenDependency[] {
-  const network = self.property("network");
   return context
-    .ofType(SUBNET)
-    .filter((subnet) => sameStaticValue(subnet.property("network"), network))
+    .matching(SUBNET, ["network"], self.property("network"))
     .map((subnet) => ({ on: subnet.name, reason: "a port waits for the subnets of its network (Heat: Port)" }));
 }
 
@@ -33,26 +31,25 @@ export function serverHiddenDependencies(self: DependencyView, context: Dependen
   const networks = self.property("networks");
   if (!isStaticallySet(networks) || networks.kind !== "literal" || !Array.isArray(networks.value)) return [];
   const count = networks.value.length;
-  const found: HiddenDependency[] = [];
-  for (const subnet of context.ofType(SUBNET)) {
-    const subnetNetwork = subnet.property("network");
-    let waits = !isStaticallySet(subnetNetwork);
-    for (let i = 0; i < count && !waits; i++) {
-      const network = self.property("networks", i, "network");
-      waits = !isStaticallySet(network) || sameStaticValue(network, subnetNetwork);
-    }
-    if (waits) found.push({ on: subnet.name, reason: "a server waits for the subnets of its networks (Heat: Server)" });
+  const reason = "a server waits for the subnets of its networks (Heat: Server)";
+  const subnets = context.ofType(SUBNET);
+  const waitsFor = new Set<string>();
+  // A network entry without a network (e.g. only a port) makes Heat wait for every subnet.
+  for (let i = 0; i < count; i++) {
+    const network = self.property("networks", i, "network");
+    if (!isStaticallySet(network)) return subnets.map((subnet) => ({ on: subnet.name, reason }));
+    context.matching(SUBNET, ["network"], network).forEach((subnet) => waitsFor.add(subnet.name));
   }
-  return found;
+  return subnets
+    .filter((subnet) => waitsFor.has(subnet.name) || !isStaticallySet(subnet.property("network")))
+    .map((subnet) => ({ on: subnet.name, reason }));
 }
 
 /** A router with an external gateway waits for the subnets of the gateway network. */
 export function routerHiddenDependencies(self: DependencyView, context: DependencyContext): HiddenDependency[] {
   if (!isStaticallySet(self.property("external_gateway_info"))) return [];
-  const gatewayNetwork = self.property("external_gateway_info", "network");
   return context
-    .ofType(SUBNET)
-    .filter((subnet) => sameStaticValue(subnet.property("network"), gatewayNetwork))
+    .matching(SUBNET, ["network"], self.property("external_gateway_info", "network"))
     .map((subnet) => ({ on: subnet.name, reason: "a router waits for the subnets of its gateway network (Heat: Router)" }));
 }
 

@@ -1,0 +1,100 @@
+/**
+ * The importer's front half (read, check, bind parameters, resolve functions, check properties,
+ * build the dependency graph: what `heatshift validate`/`plan` and every HotStack do before any
+ * Pulumi resource exists) against two baselines measured in the same run:
+ * - a raw `yaml` parse of the same text (target: at most 3×, and linear in size);
+ * - Heat's own parse + validate of heat_2d by Debian's python3-heat, offline (target: 10× faster).
+ * Synthetic templates have 100, 1,000 and 10,000 resources: networks, subnets, ports and servers
+ * wired with get_resource, so Heat's hidden dependencies (port and server → subnets) are computed too.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as YAML from "yaml";
+import { loadStack } from "../src/import/load";
+
+const heat2d = path.resolve(__dirname, "..", "..", "shared", "hot-corpus", "miguelgrinberg__heat-tutorial", "heat_2d.yaml");
+
+/** A template of `count` resources in groups of four: net, subnet, port, server. */
+function synthetic(count: number): string {
+  const lines = ["heat_template_version: 2016-10-14", "parameters:", "  image: {type: string, default: cirros}", "resources:"];
+  for (let i = 0; i < count / 4; i++) {
+    lines.push(
+      `  net${i}:`,
+      "    type: OS::Neutron::Net",
+      `  subnet${i}:`,
+      "    type: OS::Neutron::Subnet",
+      "    properties:",
+      `      network: {get_resource: net${i}}`,
+      `      cidr: 10.${Math.floor(i / 256) % 256}.${i % 256}.0/24`,
+      `  port${i}:`,
+      "    type: OS::Neutron::Port",
+      "    properties:",
+      `      network: {get_resource: net${i}}`,
+      `      fixed_ips: [{subnet: {get_resource: subnet${i}}}]`,
+      `  server${i}:`,
+      "    type: OS::Nova::Server",
+      "    properties:",
+      "      image: {get_param: image}",
+      "      flavor: m1.small",
+      `      networks: [{network: {get_resource: net${i}}}]`,
+      `      name: {list_join: ['-', [server, '${i}']]}`,
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Median milliseconds of `fn` over enough runs to take about `budgetMs` (at least 3). */
+function time(fn: () => void, budgetMs: number): number {
+  fn();
+  const samples: number[] = [];
+  const until = Date.now() + budgetMs;
+  while (samples.length < 3 || (Date.now() < until && samples.length < 200)) {
+    const start = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+function importOnce(file: string, text: string, parameters: Record<string, string>): void {
+  // 10,000 resources are over Heat's 512 KiB template limit: lifted here, for the benchmark only.
+  const { stack, diagnostics } = loadStack({ templateFile: file, templateText: text, parameters, maxTemplateSize: Infinity });
+  if (!stack || diagnostics.hasErrors) {
+    throw new Error(`bench template does not import:\n${diagnostics.errors.map((e) => e.message).join("\n")}`);
+  }
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-bench-"));
+const rows: { name: string; resources: number; yamlMs: number; importMs: number }[] = [];
+const cases: [string, string, Record<string, string>][] = [["heat_2d", fs.readFileSync(heat2d, "utf8"), { gmail_username: "me", gmail_password: "pw" }]];
+for (const n of [100, 1000, 10000]) cases.push([`synthetic-${n}`, synthetic(n), {}]);
+for (const [name, text, parameters] of cases) {
+  const file = path.join(dir, `${name}.yaml`);
+  fs.writeFileSync(file, text);
+  const resources = (YAML.parse(text) as { resources: object }).resources;
+  const budget = text.length > 500_000 ? 8000 : 3000;
+  const yamlMs = time(() => YAML.parse(text, { version: "1.1" }), budget);
+  const importMs = time(() => importOnce(file, text, parameters), budget);
+  rows.push({ name, resources: Object.keys(resources).length, yamlMs, importMs });
+}
+
+console.log("template          resources   yaml.parse ms   import ms   import/yaml   import µs/resource");
+for (const r of rows) {
+  console.log(
+    `${r.name.padEnd(18)}${String(r.resources).padStart(9)}${r.yamlMs.toFixed(2).padStart(16)}${r.importMs.toFixed(2).padStart(12)}` +
+      `${(r.importMs / r.yamlMs).toFixed(2).padStart(13)}×${((r.importMs * 1000) / r.resources).toFixed(1).padStart(20)}`,
+  );
+}
+
+const heat = spawnSync("/usr/bin/python3", [path.join(__dirname, "heat-validate.py"), heat2d, "30"], { encoding: "utf8" });
+if (heat.status === 0) {
+  const { ms_per_template: heatMs } = JSON.parse(heat.stdout.trim().split("\n").pop() as string) as { ms_per_template: number };
+  const ours = rows[0].importMs;
+  console.log(`\nheat_2d: Heat 19 parse+validate (python3-heat, offline) ${heatMs.toFixed(2)} ms, heatshift ${ours.toFixed(2)} ms: heatshift is ${(heatMs / ours).toFixed(1)}× faster`);
+} else {
+  console.log(`\nHeat baseline skipped: python3-heat is not installed (apt-get install python3-heat): ${heat.stderr.trim().split("\n").pop()}`);
+}
+fs.rmSync(dir, { recursive: true, force: true });
