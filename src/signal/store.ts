@@ -49,7 +49,7 @@ interface MutableHandle {
 }
 
 interface PendingWrite {
-  line: Buffer;
+  line: string;
   commit: () => void;
   resolve: () => void;
   reject: (error: Error) => void;
@@ -58,10 +58,10 @@ interface PendingWrite {
 const LOG_FILE = "signals.log";
 const LOCK_FILE = "receiver.pid";
 
-function encodeRecord(record: LogRecord): Buffer {
-  const json = Buffer.from(JSON.stringify(record), "utf8");
-  const crc = zlib.crc32(json).toString(16).padStart(8, "0");
-  return Buffer.concat([Buffer.from(`${crc} `), json, Buffer.from("\n")]);
+/** One log line: `<crc32 of the JSON's UTF-8 bytes, 8 hex digits> <JSON>\n`. */
+function encodeRecord(record: LogRecord): string {
+  const json = JSON.stringify(record);
+  return `${zlib.crc32(json).toString(16).padStart(8, "0")} ${json}\n`;
 }
 
 /** Decodes one line (without its newline); undefined when it is torn or damaged. */
@@ -272,7 +272,7 @@ export class SignalStore {
       this.queue = [];
       try {
         // A write to the page cache takes microseconds: done inline, it saves a thread-pool round trip.
-        const buffer = Buffer.concat(batch.map((w) => w.line));
+        const buffer = Buffer.from(batch.map((w) => w.line).join(""), "utf8");
         for (let offset = 0; offset < buffer.length; ) offset += fs.writeSync(this.fd, buffer, offset);
         await new Promise<void>((resolve, reject) => fs.fdatasync(this.fd, (error) => (error ? reject(error) : resolve())));
       } catch (error) {
