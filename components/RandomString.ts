@@ -59,9 +59,9 @@ export class RandomString extends pulumi.ComponentResource {
     const where = `RandomString "${name}"`;
     const given = { length: args.length, characterClasses: args.characterClasses, characterSequences: args.characterSequences, sequence: args.sequence, salt: args.salt };
     // Known values are checked before anything is registered; Outputs once they are known.
-    if (!hasUnknowns(given)) randomStringSpec(given as RandomStringProperties, where);
+    const known = hasUnknowns(given) ? undefined : randomStringSpec(given as RandomStringProperties, where);
     super(pulumiType, name, {}, opts);
-    const spec = pulumi.output(given).apply((plain) => randomStringSpec(plain as RandomStringProperties, where));
+    const spec = known !== undefined ? pulumi.output(known) : pulumi.output(given).apply((plain) => randomStringSpec(plain as RandomStringProperties, where));
     const generated = new RandomStringValue(
       name,
       {

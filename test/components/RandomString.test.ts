@@ -41,7 +41,7 @@ describe("RandomString", () => {
   it("passes classes, sequences (the deprecated sequence translated) and a salt given as Outputs", async () => {
     const password = new RandomString("password", {
       length: pulumi.output(20),
-      characterClasses: [{ class: "uppercase", min: 2 }],
+      characterClasses: pulumi.output([{ class: "uppercase" as const, min: 2 }]),
       sequence: "digits",
       characterSequences: [{ sequence: "!@#%^&*", min: 1 }],
       salt: pulumi.secret("rotation-1"),
@@ -58,6 +58,17 @@ describe("RandomString", () => {
       characterSequences: secretValue([{ sequence: "!@#%^&*", min: 1 }]),
       salt: secretValue("rotation-1"),
     });
+  });
+
+  // The importer fills Heat's defaults with structuredClone, whose arrays belong to another realm
+  // under jest; Pulumi tells arrays by `instanceof Array` and would send them as maps.
+  it("sends lists from another realm as lists", async () => {
+    const classes = structuredClone([{ class: "digits" as const, min: 2 }]);
+    expect(classes instanceof Array).toEqual(false);
+    const pin = new RandomString("pin", { length: 6, characterClasses: classes });
+    await valueOf(pin.value);
+    await mock.settle();
+    expect(withoutProviderCode(mock.registrations)[1].inputs).toEqual({ length: 6, characterClasses: [{ class: "digits", min: 2 }], characterSequences: [] });
   });
 
   it.each([

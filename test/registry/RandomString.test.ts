@@ -175,6 +175,11 @@ describe("the registry entry (importer, validate)", () => {
     expect(problems).toEqual([{ message: "Length property cannot be smaller than combined character class and character sequence minimums", path: ["length"] }]);
   });
 
+  it("leaves sequence to the component when character_classes is not known yet", () => {
+    const classes = pulumi.output([{ class: "letters" }]);
+    expect(registryEntry.translate!({ sequence: "digits", character_classes: classes })).toEqual({ sequence: "digits", character_classes: classes });
+  });
+
   it("leaves the minimum check to deployment when a count is not known yet", () => {
     const { problems } = resolveProperties(registryEntry, { length: pulumi.output(2), character_classes: [{ class: "digits", min: 5 }] });
     expect(problems).toEqual([]);

@@ -122,14 +122,16 @@ export function randomStringSpec(props: RandomStringProperties, where: string): 
     throw new Error(`${where}: sequence is ${JSON.stringify(props.sequence)}; expected one of ${Object.keys(characterClasses).join(", ")}`);
   }
   const givenClasses = translateSequence(props.characterClasses, props.sequence) ?? [{ class: heatDefaults.characterClass, min: heatDefaults.min }];
-  const classes = givenClasses.map((item, i) => {
+  // Array.from, not .map: the copies are arrays of this realm even when the input comes from another
+  // (jest runs tests in a vm context; Pulumi tells arrays by `instanceof Array`).
+  const classes = Array.from(givenClasses, (item, i) => {
     const name = item.class ?? heatDefaults.characterClass;
     if (!Object.prototype.hasOwnProperty.call(characterClasses, name)) {
       throw new Error(`${where}: characterClasses[${i}].class is ${JSON.stringify(name)}; expected one of ${Object.keys(characterClasses).join(", ")}`);
     }
     return { class: name, min: checkCount(item.min ?? heatDefaults.min, `${where}: characterClasses[${i}].min`) };
   });
-  const sequences = (props.characterSequences ?? []).map((item, i) => {
+  const sequences = Array.from(props.characterSequences ?? [], (item, i) => {
     if (typeof item.sequence !== "string" || item.sequence === "") {
       throw new Error(
         `${where}: characterSequences[${i}].sequence is ${JSON.stringify(item.sequence)}; expected a non-empty string of the characters to draw from ` +
@@ -231,7 +233,8 @@ export const registryEntry: RegistryEntry = {
     const { sequence, ...rest } = values;
     if (sequence === undefined || sequence === null) return rest;
     const classes = rest.character_classes;
-    if (classes !== undefined && classes !== null && !Array.isArray(classes)) return values; // not known yet, or not a list: the schema check reports it
+    // Not known yet (an Output), or not a list (the schema check reports that): left to the component.
+    if (classes !== undefined && classes !== null && !Array.isArray(classes)) return values;
     return { ...rest, character_classes: translateSequence((classes ?? undefined) as unknown[] | undefined, sequence as CharacterClass) };
   },
   validate(props) {
@@ -249,6 +252,8 @@ export const registryEntry: RegistryEntry = {
         length: p.length as pulumi.Input<number>,
         characterClasses: p.character_classes as pulumi.Input<readonly CharacterClassMinimum[]>,
         characterSequences: p.character_sequences as pulumi.Input<readonly CharacterSequenceMinimum[]> | undefined,
+        // Left by `translate` only when character_classes is not known yet: the component adds it then.
+        sequence: p.sequence as pulumi.Input<CharacterClass> | undefined,
         salt: p.salt as pulumi.Input<string> | undefined,
       },
       ctx.options,
