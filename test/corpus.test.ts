@@ -20,7 +20,7 @@ const knownKinds: [string, RegExp][] = [
   ["a type that is neither Heat's nor mapped", /error: The Resource Type \(.+\) could not be found: it is neither a Heat resource type nor mapped/],
   ["user_data_format other than RAW", /error: user_data_format (SOFTWARE_CONFIG|HEAT_CFNTOOLS) is not supported/],
   ["a get_file target missing from the corpus", /error: No content found in the "files" section for get_file path: /],
-  ["a nested template file missing from the corpus", /error: cannot read the template \S+ of resource \S+: ENOENT/],
+  ["a nested template file missing from the corpus", /error: cannot read the template \S+ of resource \S+: no such file$/],
   ["a nested template's parameter the parent does not give", /error: The Parameter \(\S+\) was not provided\. It has no default/],
   ["a nested template fetched by URL", /error: template https?:\S+ is a URL: heatshift reads nested templates from files only/],
   ["yaql (not supported)", /error: The function "yaql" is not supported by heatshift/],

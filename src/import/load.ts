@@ -188,11 +188,20 @@ interface Context {
   readonly facade?: (kind: "metadata" | "deletion_policy" | "update_policy") => unknown;
 }
 
+/** Why a file could not be read, without the absolute path Node puts in its message. */
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "EACCES") return "permission denied";
+  return (error as Error).message;
+}
+
 function readOrReport(read: (file: string) => string, file: string, diagnostics: Diagnostics, what: string): string | undefined {
   try {
     return read(file);
   } catch (error) {
-    diagnostics.error(`cannot read ${what} ${file}: ${(error as Error).message}`, file, []);
+    diagnostics.error(`cannot read ${what} ${file}: ${readFailure(error)}`, file, []);
     return undefined;
   }
 }
@@ -627,7 +636,8 @@ function loadNested(
   try {
     text = ctx.read(effective.template);
   } catch (error) {
-    problems.push(new HotError(`cannot read the template ${effective.template} of resource ${definition.name}: ${(error as Error).message}`, file, at));
+    const shown = path.relative(process.cwd(), effective.template) || effective.template;
+    problems.push(new HotError(`cannot read the template ${shown} of resource ${definition.name}: ${readFailure(error)}`, file, at));
     return undefined;
   }
   // Positions are shown relative to the working directory, like the files given on the command line.
