@@ -589,7 +589,10 @@ function checkProperties(
     for (const nested of entry.nestedDefinitions(checked)) {
       const member = builtinRegistryLookup(nested.type);
       if (!member) {
-        if (!/\.(yaml|template)$/.test(nested.type)) problems.push(new HotError(unknownTypeMessage(nested.type, builtinRegistry), file, [...at, ...nested.path, "type"]));
+        const message = /\.(yaml|template)$/.test(nested.type)
+          ? `${entry.type} members of a template type (${nested.type}) are not supported by heatshift yet: use a registered type, or repeat the template resource`
+          : unknownTypeMessage(nested.type, builtinRegistry);
+        problems.push(new HotError(message, file, [...at, ...nested.path, "type"]));
         continue;
       }
       const result = resolveProperties(member, nested.properties, (v) => v === UNKNOWN);
