@@ -28,7 +28,7 @@ readonly sdk_dir="$project_root/sdk/openstack"
 source "$module_dir/versions.env"
 readonly version="$OPENSTACK_PROVIDER_VERSION"
 
-export GOTOOLCHAIN=local
+export GOTOOLCHAIN="$OPENSTACK_GOTOOLCHAIN"
 export CGO_ENABLED=0
 
 log() { printf '[openstack-provider] %s\n' "$*" >&2; }
