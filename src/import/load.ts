@@ -226,7 +226,8 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
       values: Object.fromEntries(Object.entries({ ...fallback, ...ctx.values }).filter(([name]) => !unknownParameters.has(name))),
       parameterDefaults: ctx.parameterDefaults,
       stack: { stackName: ctx.stackName, stackId: stackIdFor(ctx.stackName) },
-      valueSite: (name) => ctx.environment.parameterSites.get(name),
+      // A value from -P or the component args has no place in a file: point at the parameters section.
+      valueSite: (name) => ctx.environment.parameterSites.get(name) ?? { file, path: template.raw.parameters === undefined ? [] : ["parameters"] },
     },
     diagnostics,
   );
@@ -545,7 +546,7 @@ function loadResource(
       [...at, "external_id"],
     );
   } else {
-    checkProperties(entry, properties, offline, file, [...at, "properties"], diagnostics, problems);
+    checkProperties(entry, properties, offline, file, [...at, "properties"], diagnostics, problems, ctx.registry, ctx.heatshiftRegistry, templateDir);
   }
   // Deprecated names become current ones once, here: dependency rules and factories see `network`, not `network_id`.
   const translated = isPlainMap(properties) ? (renameDeprecated(entry, properties, []) as Snippet) : properties;
@@ -573,6 +574,9 @@ function checkProperties(
   at: NodePath,
   diagnostics: Diagnostics,
   problems: HotError[],
+  registry: EnvironmentRegistry,
+  heatshiftRegistry: ResourceRegistry,
+  templateDir: string,
 ): void {
   const values = capture(problems, () => evaluateOffline(properties, offline));
   if (values === undefined) return;
@@ -587,11 +591,21 @@ function checkProperties(
   }
   if (found.length === 0 && entry.nestedDefinitions) {
     for (const nested of entry.nestedDefinitions(checked)) {
-      const member = builtinRegistryLookup(nested.type);
+      // Member types go through the environment's registry like any type (aliases, templates).
+      let memberType = nested.type;
+      let isTemplate = /\.(yaml|template)$/.test(nested.type);
+      try {
+        const found = registry.resolve(nested.type, { templateDir });
+        if (found.kind === "type") memberType = found.type;
+        else isTemplate = true;
+      } catch {
+        // Reported below as an unknown type.
+      }
+      const member = isTemplate ? undefined : heatshiftRegistry.get(memberType);
       if (!member) {
-        const message = /\.(yaml|template)$/.test(nested.type)
+        const message = isTemplate
           ? `${entry.type} members of a template type (${nested.type}) are not supported by heatshift yet: use a registered type, or repeat the template resource`
-          : unknownTypeMessage(nested.type, builtinRegistry);
+          : unknownTypeMessage(memberType, heatshiftRegistry);
         problems.push(new HotError(message, file, [...at, ...nested.path, "type"]));
         continue;
       }
@@ -599,10 +613,6 @@ function checkProperties(
       for (const p of result.problems) problems.push(new HotError(`${p.message} (ResourceGroup member)`, file, [...at, ...nested.path, "properties", ...p.path]));
     }
   }
-}
-
-function builtinRegistryLookup(type: string): RegistryEntry | undefined {
-  return builtinRegistry.get(type);
 }
 
 /** Why a type cannot be imported: not Heat's, or Heat's but not mapped by heatshift. */

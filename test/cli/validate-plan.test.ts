@@ -118,6 +118,24 @@ describe("heatshift plan", () => {
     ]);
   });
 
+  test("template resources through an environment's resource_registry (the tutorial's library, read locally)", () => {
+    const { code, out, err } = run(planCommand, [path.join(tutorial, "heat_3d.yaml"), "-e", at("tutorial-lib.env.yaml"), "--json"]);
+    expect([code, err, JSON.parse(out[0])]).toEqual([
+      0,
+      [],
+      {
+        resources: [
+          { name: "network", type: "Lib::MSG::PrivateNetwork", dependsOn: [] },
+          { name: "mysql", type: "Lib::MSG::MySQL", dependsOn: ["network"] },
+          { name: "wordpress", type: "Lib::MSG::Wordpress", dependsOn: ["mysql", "network"] },
+          { name: "floating_ip", type: "Lib::MSG::FloatingIP", dependsOn: ["wordpress"] },
+        ],
+        outputs: ["ip"],
+        parameters: { image: "trusty-server-cloudimg-amd64", flavor: "m1.small", key: "my_key", public_network: "public" },
+      },
+    ]);
+  });
+
   test("a cycle is reported with the whole cycle at its first reference: exit 1, nothing on stdout", () => {
     expect(run(planCommand, [at("cycle.yaml"), "--json"])).toEqual({
       code: 1,

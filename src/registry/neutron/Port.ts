@@ -87,13 +87,14 @@ const portAttributes = withUnmapped(
 export const registryEntry: RegistryEntry = {
   type: hotType,
   pulumiTypes: [pulumiType],
-  // replacement_policy is Heat's hidden, ignored property: accepted, and reported as not passed on.
+  // replacement_policy is Heat's hidden property, which Heat ignores: accepted, and ignored here too.
   properties: { ...heatProperties, replacement_policy: { type: "String", allowed: ["REPLACE_ALWAYS", "AUTO"] } },
   renamed: [
     { at: [], from: "network_id", to: "network" },
     { at: ["fixed_ips", "*"], from: "subnet_id", to: "subnet" },
   ],
-  mappedProperties: ["name", "network", "fixed_ips", "security_groups", "admin_state_up", "allowed_address_pairs", "mac_address", "device_id", "device_owner", "dns_name", "value_specs", "binding:vnic_type", "port_security_enabled", "qos_policy", "tags", "no_fixed_ips"],
+  // replacement_policy counts as honoured: Heat ignores it too.
+  mappedProperties: ["name", "network", "fixed_ips", "security_groups", "admin_state_up", "allowed_address_pairs", "mac_address", "device_id", "device_owner", "dns_name", "value_specs", "binding:vnic_type", "port_security_enabled", "qos_policy", "tags", "no_fixed_ips", "replacement_policy"],
   attributes: portAttributes,
   hiddenDependencies: portHiddenDependencies,
   validate(props) {
