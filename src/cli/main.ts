@@ -32,6 +32,14 @@ const COMMANDS: readonly CommandEntry[] = [
     },
   },
   {
+    name: "convert",
+    summary: "write a Pulumi TypeScript program for a HOT template",
+    load: () => {
+      const { convertCommand, convertUsage } = require("./convert") as typeof import("./convert");
+      return { name: "convert", summary: "", usage: convertUsage, run: async (args) => convertCommand(args) };
+    },
+  },
+  {
     name: "signal-receiver",
     summary: "run the signal receiver for WaitConditionHandle/WaitCondition",
     load: () => (require("./signalReceiver") as typeof import("./signalReceiver")).signalReceiverCommand,

@@ -1,0 +1,227 @@
+/**
+ * Intrinsic functions as TypeScript: a resolved snippet (functions/ nodes over plain data) becomes
+ * an expression over the program's variables. `get_param` reads the config variable,
+ * `get_resource`/`get_attr` read the variable of the resource (or of the component that holds it),
+ * `str_replace` and `list_join` become template literals, or `pulumi.interpolate` as soon as one
+ * part is an Output. A function heatshift cannot write as code is handed to `unsupported`.
+ */
+import { NodePath } from "../hot/diagnostics";
+import { strReplace } from "../hot/functions/str_replace";
+import { FunctionNode, Snippet } from "../hot/functions/types";
+import { isIdentifier } from "./identifiers";
+
+/** A TypeScript expression and what it carries. */
+export interface Expr {
+  readonly code: string;
+  /** The value is a `pulumi.Output` (so string building needs `pulumi.interpolate` or `.apply`). */
+  readonly output: boolean;
+  /** The HOT resources this expression reads: a Pulumi reference to them carries the dependency. */
+  readonly refs: ReadonlySet<string>;
+  /** For literals: the plain value (str_replace inlines literal params). */
+  readonly literal?: { readonly value: unknown };
+}
+
+/** How the program exposes one HOT resource. */
+export interface ResourceBinding {
+  /** What `get_resource` gives (Heat's reference id, usually the ID). */
+  reference(): Expr | string;
+  /** What `get_attr` gives, or a reason why it has no TypeScript form. */
+  attribute(name: string, path: readonly (string | number)[]): Expr | string;
+}
+
+/** What expressions are written against. */
+export interface ExpressionScope {
+  /** The variable of a parameter (or pseudo parameter), undefined when there is none. */
+  parameter(name: string): Expr | undefined;
+  /** The binding of a resource, undefined when it is not converted. */
+  resource(name: string): ResourceBinding | undefined;
+  /** Records a construct with no TypeScript form (an error, or a warning + TODO) and returns the placeholder. */
+  unsupported(message: string, file: string, path: NodePath): Expr;
+}
+
+const NO_REFS: ReadonlySet<string> = new Set();
+
+/** A literal expression. */
+export function literalExpr(value: unknown, indent = ""): Expr {
+  return { code: literalCode(value, indent), output: false, refs: NO_REFS, literal: { value } };
+}
+
+/** A plain (not Output) expression with no references. */
+export function plainExpr(code: string): Expr {
+  return { code, output: false, refs: NO_REFS };
+}
+
+/** A string as TypeScript: a template literal when it spans lines (readable scripts), else a double-quoted string. */
+export function stringLiteral(text: string): string {
+  if (text.includes("\n") && text.length > 40) return `\`${escapeTemplateText(text)}\``;
+  return JSON.stringify(text);
+}
+
+/** Text inside a template literal: backslash, backtick and `${` escaped. */
+export function escapeTemplateText(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+}
+
+/** A property key as TypeScript: bare when it is an identifier. */
+export function propertyKey(key: string): string {
+  return isIdentifier(key) ? key : JSON.stringify(key);
+}
+
+/** An object literal from entries already written as code; one line when short. */
+export function objectCode(entries: readonly (readonly [string, string])[], indent: string, prefix = 0): string {
+  if (entries.length === 0) return "{}";
+  const parts = entries.map(([k, v]) => (v.startsWith("...") && k === "" ? v : v === k && isIdentifier(k) ? k : `${propertyKey(k)}: ${v}`));
+  const oneLine = `{ ${parts.join(", ")} }`;
+  if (oneLine.length + indent.length + prefix <= 100 && !oneLine.includes("\n")) return oneLine;
+  const inner = `${indent}  `;
+  return `{\n${parts.map((p) => `${inner}${p},`).join("\n")}\n${indent}}`;
+}
+
+/** An array literal from items already written as code; one line when short. */
+export function arrayCode(items: readonly string[], indent: string): string {
+  const oneLine = `[${items.join(", ")}]`;
+  if (oneLine.length + indent.length <= 100 && !oneLine.includes("\n")) return oneLine;
+  const inner = `${indent}  `;
+  return `[\n${items.map((i) => `${inner}${i},`).join("\n")}\n${indent}]`;
+}
+
+function literalCode(value: unknown, indent: string): string {
+  if (typeof value === "string") return stringLiteral(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === null || value === undefined) return "undefined";
+  if (Array.isArray(value)) return arrayCode(value.map((v) => literalCode(v, `${indent}  `)), indent);
+  return objectCode(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, literalCode(v, `${indent}  `)] as const), indent);
+}
+
+function union(exprs: readonly Expr[]): ReadonlySet<string> {
+  const refs = new Set<string>();
+  exprs.forEach((e) => e.refs.forEach((r) => refs.add(r)));
+  return refs;
+}
+
+/** Converts a resolved snippet found at `path` of `file`. */
+export function snippetExpr(snippet: Snippet, scope: ExpressionScope, file: string, path: NodePath, indent = ""): Expr {
+  if (snippet instanceof FunctionNode) return functionExpr(snippet, scope, indent);
+  if (Array.isArray(snippet)) {
+    const items = snippet.map((s, i) => snippetExpr(s, scope, file, [...path, i], `${indent}  `));
+    if (items.every((i) => i.literal)) return literalExpr(items.map((i) => i.literal!.value), indent);
+    return { code: arrayCode(items.map((i) => i.code), indent), output: false, refs: union(items) };
+  }
+  if (snippet !== null && typeof snippet === "object") {
+    const entries = Object.entries(snippet).map(([k, v]) => [k, snippetExpr(v, scope, file, [...path, k], `${indent}  `)] as const);
+    if (entries.every(([, e]) => e.literal)) return literalExpr(Object.fromEntries(entries.map(([k, e]) => [k, e.literal!.value])), indent);
+    return { code: objectCode(entries.map(([k, e]) => [k, e.code] as const), indent), output: false, refs: union(entries.map(([, e]) => e)) };
+  }
+  return literalExpr(snippet, indent);
+}
+
+function functionExpr(node: FunctionNode, scope: ExpressionScope, indent: string): Expr {
+  const { file, path } = node.location;
+  const unsupported = (why: string): Expr => scope.unsupported(`${node.fnName}: ${why}`, file, path);
+  switch (node.fnName) {
+    case "get_param":
+    case "Ref": {
+      const [name, ...selectors] = Array.isArray(node.args) ? node.args : [node.args];
+      if (typeof name !== "string") return unsupported("a parameter name computed by a function has no TypeScript form");
+      const param = scope.parameter(name);
+      if (param === undefined) {
+        const resource = node.fnName === "Ref" ? scope.resource(name) : undefined;
+        if (resource) return bindingResult(resource.reference(), unsupported);
+        return unsupported(`parameter ${name} has no TypeScript form`);
+      }
+      if (selectors.length === 0) return param;
+      if (!selectors.every((s) => typeof s === "string" || typeof s === "number")) return unsupported("a computed path has no TypeScript form");
+      const access = selectors.map((s) => `[${JSON.stringify(s)}]`).join("");
+      return param.output ? { ...param, code: `${param.code}.apply((v) => v${access})` } : { ...param, code: `${param.code}${access}` };
+    }
+    case "get_resource": {
+      if (typeof node.args !== "string") return unsupported("a resource name computed by a function has no TypeScript form");
+      const binding = scope.resource(node.args);
+      if (binding === undefined) return unsupported(`resource ${node.args} is not converted`);
+      return bindingResult(binding.reference(), unsupported);
+    }
+    case "get_attr":
+    case "Fn::GetAtt": {
+      const [resource, attribute, ...selectors] = node.args as Snippet[];
+      if (typeof resource !== "string" || typeof attribute !== "string" || !selectors.every((s) => typeof s === "string" || typeof s === "number")) {
+        return unsupported("a computed resource or attribute name has no TypeScript form");
+      }
+      const binding = scope.resource(resource);
+      if (binding === undefined) return unsupported(`resource ${resource} is not converted`);
+      return bindingResult(binding.attribute(attribute, selectors as (string | number)[]), (why) => unsupported(`${resource}.${attribute}: ${why}`));
+    }
+    case "str_replace":
+    case "str_replace_strict":
+    case "str_replace_vstrict":
+      return strReplaceExpr(node, scope, indent, unsupported);
+    case "list_join":
+    case "Fn::Join":
+      return listJoinExpr(node, scope, indent, unsupported);
+    default:
+      return unsupported("this function has no TypeScript form in heatshift convert yet (see docs/convert.md)");
+  }
+}
+
+function bindingResult(result: Expr | string, unsupported: (why: string) => Expr): Expr {
+  return typeof result === "string" ? unsupported(result) : result;
+}
+
+/** Parts of a string: literal text and expressions, joined as a template literal or `pulumi.interpolate`. */
+function interpolation(parts: readonly (string | Expr)[]): Expr {
+  const exprs = parts.filter((p): p is Expr => typeof p !== "string");
+  const body = parts.map((p) => (typeof p === "string" ? escapeTemplateText(p) : `\${${p.code}}`)).join("");
+  const output = exprs.some((e) => e.output);
+  return { code: `${output ? "pulumi.interpolate" : ""}\`${body}\``, output, refs: union(exprs) };
+}
+
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (value === null) return "";
+  return undefined;
+}
+
+function strReplaceExpr(node: FunctionNode, scope: ExpressionScope, indent: string, unsupported: (why: string) => Expr): Expr {
+  const { template, params } = node.args as { template: Snippet; params: Snippet };
+  if (typeof template !== "string") return unsupported("a template computed by a function has no TypeScript form");
+  if (params === null || typeof params !== "object" || Array.isArray(params) || params instanceof FunctionNode) {
+    return unsupported("params computed by a function have no TypeScript form");
+  }
+  // Heat's own algorithm decides where each key is replaced: run it with markers, then split on them.
+  const keys = Object.keys(params);
+  const markers = Object.fromEntries(keys.map((k, i) => [k, `\u0000${i}\u0000`]));
+  const marked = strReplace(template, markers, { jsonValues: false });
+  const values = keys.map((k) => snippetExpr(params[k], scope, node.location.file, [...node.location.path, "params", k], indent));
+  const parts: (string | Expr)[] = [];
+  marked.split(/\u0000(\d+)\u0000/).forEach((piece, i) => {
+    if (i % 2 === 0) {
+      if (piece !== "") parts.push(piece);
+      return;
+    }
+    const value = values[Number(piece)];
+    const text = value.literal ? scalarText(value.literal.value) : undefined;
+    if (value.literal && text === undefined) parts.push(plainExpr(`JSON.stringify(${value.code})`));
+    else parts.push(text ?? value);
+  });
+  return interpolation(parts);
+}
+
+function listJoinExpr(node: FunctionNode, scope: ExpressionScope, indent: string, unsupported: (why: string) => Expr): Expr {
+  const [delimiter, list, ...more] = node.args as Snippet[];
+  if (typeof delimiter !== "string" || more.length > 0) return unsupported("only list_join with a literal delimiter and one list has a TypeScript form");
+  const at = [...node.location.path, 1];
+  if (Array.isArray(list)) {
+    const items = list.map((item, i) => snippetExpr(item, scope, node.location.file, [...at, i], indent));
+    const parts: (string | Expr)[] = [];
+    items.forEach((item, i) => {
+      if (i > 0) parts.push(delimiter);
+      const text = item.literal ? scalarText(item.literal.value) : undefined;
+      parts.push(text ?? item);
+    });
+    return interpolation(parts);
+  }
+  const whole = snippetExpr(list, scope, node.location.file, at, indent);
+  const join = `.join(${JSON.stringify(delimiter)})`;
+  return whole.output ? { ...whole, code: `${whole.code}.apply((items) => items${join})`, literal: undefined } : { ...whole, code: `${whole.code}${join}`, literal: undefined };
+}

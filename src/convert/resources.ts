@@ -1,0 +1,293 @@
+/**
+ * HOT resources written as one statement each: plain `@pulumi/openstack` resources (Port, Server)
+ * and the heatshift components that stand for exactly one HOT resource (RandomString,
+ * WaitConditionHandle, WaitCondition). Arguments are those the registry's factories pass for the
+ * same properties (src/registry/<service>/<Type>.ts), using the registry's exported helpers where a
+ * factory decides at run time (name or ID). A property without a TypeScript form is reported.
+ */
+import { GetResourceNode } from "../hot/functions/get_resource";
+import { Snippet } from "../hot/functions/types";
+import { LoadedResource } from "../import/load";
+import { arrayCode, Expr, objectCode, snippetExpr } from "./expressions";
+import { IdentifierScope } from "./identifiers";
+import { EmitContext, optionsArgument, Properties, Unit, UnitBinding, UnitCode } from "./units";
+
+/** The module generated programs import heatshift's components from. */
+export const COMPONENTS_MODULE = "heatshift/components";
+
+/** The name of the resource a snippet is a plain `get_resource` of. */
+export function referencedResource(snippet: Snippet | undefined): string | undefined {
+  return snippet instanceof GetResourceNode && typeof snippet.args === "string" ? snippet.args : undefined;
+}
+
+/** A binding whose reference and attributes are fields of the variable. */
+export function fieldBinding(
+  variable: string,
+  object: string,
+  reference: string | undefined,
+  attributes: Readonly<Record<string, string>>,
+  name: string,
+  type: string,
+): UnitBinding {
+  const refs = new Set([name]);
+  return {
+    object,
+    reference: () => (reference === undefined ? `get_resource of ${type} has no TypeScript form in heatshift convert` : { code: `${variable}.${reference}`, output: true, refs }),
+    attribute: (attribute, path) => {
+      const field = attributes[attribute];
+      if (field === undefined) return `attribute ${attribute} of ${type} has no TypeScript form in heatshift convert`;
+      const access = path.map((p) => `[${JSON.stringify(p)}]`).join("");
+      return { code: path.length === 0 ? `${variable}.${field}` : `${variable}.${field}.apply((v: any) => v${access})`, output: true, refs };
+    },
+  };
+}
+
+/** Writes a statement `const v = new Class("name", args, options);` with the notes (TODOs) before it. */
+export function construct(variable: string, className: string, name: string, args: ArgumentWriter | undefined, notes: readonly string[]): (options: string | undefined) => string {
+  return (options) => {
+    // One line when the whole statement fits in 100 columns.
+    const prefix = `const ${variable} = new ${className}(${JSON.stringify(name)}, `.length + (options === undefined ? 2 : options.length + 4);
+    const written = args?.args(prefix);
+    const argsCode = written === undefined ? (options === undefined ? "" : ", {}") : `, ${written}`;
+    return [...notes, `const ${variable} = new ${className}(${JSON.stringify(name)}${argsCode}${optionsArgument(options)});`].join("\n");
+  };
+}
+
+/** Collects the arguments of one statement: entries, referenced resources, TODO notes. */
+export class ArgumentWriter {
+  readonly entries: [string, string][] = [];
+  readonly refs = new Set<string>();
+  readonly notes: string[] = [];
+
+  constructor(
+    readonly ctx: EmitContext,
+    readonly props: Properties,
+  ) {}
+
+  /** The property as an expression, its references recorded. */
+  expr(name: string, indent = "  "): Expr | undefined {
+    const e = this.props.expr(this.ctx, name, indent);
+    e?.refs.forEach((r) => this.refs.add(r));
+    return e;
+  }
+
+  /** Any snippet as an expression, its references recorded. */
+  snippet(snippet: Snippet, path: readonly (string | number)[], indent = "  "): Expr {
+    const e = snippetExpr(snippet, this.ctx.scope, this.props.resource.file, path, indent);
+    e.refs.forEach((r) => this.refs.add(r));
+    return e;
+  }
+
+  /** `key: <property>` when the property is set. */
+  map(property: string, key: string): void {
+    const e = this.expr(property);
+    if (e !== undefined) this.entries.push([key, e.code]);
+  }
+
+  add(key: string, code: string): void {
+    this.entries.push([key, code]);
+  }
+
+  /** Reports every set property not in `handled`. */
+  rejectOthers(handled: readonly string[], type: string): void {
+    for (const name of this.props.names()) {
+      if (handled.includes(name)) continue;
+      this.note(`property ${name} of ${type} is not converted by heatshift convert`, this.props.path(name));
+    }
+  }
+
+  note(message: string, path: readonly (string | number)[]): void {
+    this.notes.push(this.ctx.todo(message, this.props.resource.file, path));
+  }
+
+  /** The arguments object; `prefix` is the length of the code before it on its line. */
+  args(prefix = 0): string | undefined {
+    return this.entries.length === 0 ? undefined : objectCode(this.entries, "", prefix);
+  }
+}
+
+function single(resource: LoadedResource, variable: string, kind: string, binding: UnitBinding, emit: (ctx: EmitContext) => UnitCode): Unit {
+  return { members: [resource], kind, variable, bindings: new Map([[resource.name, binding]]), emit };
+}
+
+/** OS::Neutron::Port → openstack.networking.Port (registry/neutron/Port.ts). */
+function port(r: LoadedResource, v: string): Unit {
+  const type = r.definition.type;
+  return single(r, v, "openstack.networking.Port", fieldBinding(v, v, "id", { name: "name", mac_address: "macAddress", network_id: "networkId", device_id: "deviceId" }, r.name, type), (ctx) => {
+    ctx.importNamespace("@pulumi/openstack", "openstack");
+    const w = new ArgumentWriter(ctx, new Properties(r));
+    w.map("name", "name");
+    const network = w.expr("network");
+    if (network !== undefined) {
+      if (network.refs.size > 0) w.add("networkId", network.code);
+      else {
+        ctx.importName("heatshift/src/registry/neutron/Net", "lookupNetwork");
+        w.add("networkId", `lookupNetwork(${network.code}).id`);
+      }
+    }
+    w.add("adminStateUp", w.expr("admin_state_up")?.code ?? "true");
+    const groups = w.props.get("security_groups");
+    if (Array.isArray(groups) && groups.length === 0) w.add("noSecurityGroups", "true");
+    else if (Array.isArray(groups) && groups.every((g) => referencedResource(g) !== undefined)) w.map("security_groups", "securityGroupIds");
+    else if (groups !== undefined) w.note("security_groups given by name (not get_resource) are not converted by heatshift convert", w.props.path("security_groups"));
+    const fixedIps = w.props.get("fixed_ips");
+    if (Array.isArray(fixedIps)) {
+      const items = fixedIps.map((f, i) => {
+        const item = (f ?? {}) as Record<string, Snippet>;
+        const entries: [string, string][] = [];
+        const subnet = item.subnet ?? item.subnet_id;
+        if (subnet !== undefined && subnet !== null) entries.push(["subnetId", w.snippet(subnet, w.props.path("fixed_ips", i, "subnet"), "    ").code]);
+        if (item.ip_address !== undefined && item.ip_address !== null) entries.push(["ipAddress", w.snippet(item.ip_address, w.props.path("fixed_ips", i, "ip_address"), "    ").code]);
+        return objectCode(entries, "    ");
+      });
+      w.add("fixedIps", arrayCode(items, "  "));
+    }
+    w.map("mac_address", "macAddress");
+    w.rejectOthers(["name", "network", "admin_state_up", "security_groups", "fixed_ips", "mac_address"], type);
+    return { refs: w.refs, render: construct(v, "openstack.networking.Port", r.name, w, w.notes) };
+  });
+}
+
+/** The entries of a server's `networks` as heatshift's ServerNetwork objects (`{ network }`, `{ port }`, `fixedIp`). */
+export function serverNetworks(w: ArgumentWriter): string[] | undefined {
+  const networks = w.props.get("networks");
+  if (!Array.isArray(networks)) return undefined;
+  return networks.map((n, i) => {
+    const item = (n ?? {}) as Record<string, Snippet>;
+    const entries: [string, string][] = [];
+    for (const [key, field] of [["network", "network"], ["uuid", "network"], ["port", "port"], ["fixed_ip", "fixedIp"]] as const) {
+      if (item[key] !== undefined && item[key] !== null) entries.push([field, w.snippet(item[key], w.props.path("networks", i, key), "    ").code]);
+    }
+    for (const key of Object.keys(item)) {
+      if (!["network", "uuid", "port", "fixed_ip"].includes(key)) w.note(`networks[${i}].${key} is not converted by heatshift convert`, w.props.path("networks", i, key));
+    }
+    return objectCode(entries, "  ");
+  });
+}
+
+/** OS::Nova::Server → openstack.compute.Instance (registry/nova/Server.ts). */
+function server(r: LoadedResource, v: string, importName: ImportName): Unit {
+  const type = r.definition.type;
+  const fields = fieldBinding(v, v, "id", { name: "name" }, r.name, type);
+  const binding: UnitBinding = {
+    ...fields,
+    attribute: (attribute, path) => {
+      if (attribute !== "first_address" || path.length > 0) return fields.attribute(attribute, path);
+      importName("heatshift/src/registry/nova/Server", "firstAddress");
+      return { code: `${v}.networks.apply(firstAddress)`, output: true, refs: new Set([r.name]) };
+    },
+  };
+  return single(r, v, "openstack.compute.Instance", binding, (ctx) => {
+    ctx.importNamespace("@pulumi/openstack", "openstack");
+    const serverModule = "heatshift/src/registry/nova/Server";
+    const w = new ArgumentWriter(ctx, new Properties(r));
+    w.map("name", "name");
+    for (const [property, helper] of [["image", "imageArgs"], ["flavor", "flavorArgs"]] as const) {
+      const e = w.expr(property);
+      if (e === undefined) continue;
+      ctx.importName(serverModule, helper);
+      w.entries.push(["", `...${helper}(${e.code})`]);
+    }
+    w.map("key_name", "keyPair");
+    const networks = serverNetworks(w);
+    if (networks !== undefined) {
+      ctx.importName(serverModule, "instanceNetworkArgs");
+      w.add("networks", `${arrayCode(networks, "  ")}.map(instanceNetworkArgs)`);
+    }
+    w.map("security_groups", "securityGroups");
+    const userData = w.expr("user_data");
+    if (userData !== undefined) {
+      const format = w.props.get("user_data_format") ?? "HEAT_CFNTOOLS";
+      if (format !== "RAW") {
+        w.note(
+          `user_data_format ${typeof format === "string" ? format : "(computed)"}: heatshift passes user_data to Nova unchanged (Heat's RAW); Heat would wrap it in its cloud-init boot scripts`,
+          w.props.path(w.props.get("user_data_format") === undefined ? "user_data" : "user_data_format"),
+        );
+      }
+      w.add("userData", userData.code);
+    }
+    w.map("availability_zone", "availabilityZone");
+    w.map("metadata", "metadata");
+    w.rejectOthers(["name", "image", "flavor", "key_name", "networks", "security_groups", "user_data", "user_data_format", "availability_zone", "metadata"], type);
+    return { refs: w.refs, render: construct(v, "openstack.compute.Instance", r.name, w, w.notes) };
+  });
+}
+
+/** OS::Heat::RandomString → heatshift's RandomString component. */
+function randomString(r: LoadedResource, v: string): Unit {
+  const type = r.definition.type;
+  return single(r, v, "component RandomString", fieldBinding(v, v, "value", { value: "value" }, r.name, type), (ctx) => {
+    ctx.importName("heatshift/components/RandomString", "RandomString");
+    const w = new ArgumentWriter(ctx, new Properties(r));
+    w.map("length", "length");
+    w.map("sequence", "sequence");
+    w.map("salt", "salt");
+    for (const [property, key, inner] of [["character_classes", "characterClasses", "class"], ["character_sequences", "characterSequences", "sequence"]] as const) {
+      const value = w.props.get(property);
+      if (!Array.isArray(value)) continue;
+      const items = value.map((item, i) => {
+        const m = (item ?? {}) as Record<string, Snippet>;
+        const entries: [string, string][] = [];
+        if (m[inner] !== undefined && m[inner] !== null) entries.push([inner, w.snippet(m[inner], w.props.path(property, i, inner)).code]);
+        if (m.min !== undefined && m.min !== null) entries.push(["min", w.snippet(m.min, w.props.path(property, i, "min")).code]);
+        return objectCode(entries, "  ");
+      });
+      w.add(key, arrayCode(items, "  "));
+    }
+    w.rejectOthers(["length", "sequence", "salt", "character_classes", "character_sequences"], type);
+    return { refs: w.refs, render: construct(v, "RandomString", r.name, w, w.notes) };
+  });
+}
+
+/** OS::Heat::WaitConditionHandle → heatshift's WaitConditionHandle component. */
+function waitConditionHandle(r: LoadedResource, v: string): Unit {
+  const attributes = { curl_cli: "curlCli", endpoint: "endpoint", token: "token" };
+  return single(r, v, "component WaitConditionHandle", fieldBinding(v, v, "handleId", attributes, r.name, r.definition.type), (ctx) => {
+    ctx.importName(COMPONENTS_MODULE, "WaitConditionHandle");
+    const w = new ArgumentWriter(ctx, new Properties(r));
+    w.rejectOthers([], r.definition.type);
+    return { refs: w.refs, render: construct(v, "WaitConditionHandle", r.name, undefined, w.notes) };
+  });
+}
+
+/** OS::Heat::WaitCondition → heatshift's WaitCondition component (its handle is the handle's variable). */
+function waitCondition(r: LoadedResource, v: string): Unit {
+  return single(r, v, "component WaitCondition", fieldBinding(v, v, undefined, { data: "data" }, r.name, r.definition.type), (ctx) => {
+    ctx.importName(COMPONENTS_MODULE, "WaitCondition");
+    const w = new ArgumentWriter(ctx, new Properties(r));
+    const handleName = referencedResource(w.props.get("handle"));
+    const handle = handleName === undefined ? undefined : ctx.binding(handleName);
+    if (handleName !== undefined && handle !== undefined) {
+      w.refs.add(handleName);
+      w.add("handle", handle.object);
+    } else if (w.props.get("handle") !== undefined) {
+      w.note("handle must be a get_resource of an OS::Heat::WaitConditionHandle of this template", w.props.path("handle"));
+      w.add("handle", "undefined as never");
+    }
+    w.map("count", "count");
+    w.map("timeout", "timeoutSeconds");
+    w.rejectOthers(["handle", "count", "timeout"], r.definition.type);
+    return { refs: w.refs, render: construct(v, "WaitCondition", r.name, w, w.notes) };
+  });
+}
+
+/** Adds a named import to the program (for expressions written outside a unit's statement). */
+export type ImportName = (module: string, name: string) => void;
+
+const PLAIN: Readonly<Record<string, (r: LoadedResource, variable: string, importName: ImportName) => Unit>> = {
+  "OS::Neutron::Port": port,
+  "OS::Nova::Server": server,
+  "OS::Heat::RandomString": randomString,
+  "OS::Heat::WaitConditionHandle": waitConditionHandle,
+  "OS::Heat::WaitCondition": waitCondition,
+};
+
+/** The HOT types written as one statement each. */
+export const PLAIN_TYPES: readonly string[] = Object.keys(PLAIN).sort();
+
+/** The unit of one resource, or undefined when its type has no statement form. */
+export function plainUnit(r: LoadedResource, ids: IdentifierScope, importName: ImportName): Unit | undefined {
+  const make = PLAIN[r.type];
+  return make === undefined ? undefined : make(r, ids.allocate(r.name, "Resource"), importName);
+}
+

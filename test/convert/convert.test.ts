@@ -1,0 +1,166 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { convertCommand } from "../../src/cli/convert";
+import { convertTemplate } from "../../src/convert/emit";
+import { camelCase, IdentifierScope } from "../../src/convert/identifiers";
+import { heatshiftDependency, projectFiles, projectName } from "../../src/convert/project";
+import { formatDiagnostic } from "../../src/hot/diagnostics";
+
+const repo = path.resolve(__dirname, "..", "..");
+const tutorial = "/work/shared/hot-corpus/miguelgrinberg__heat-tutorial";
+const fixtures = path.join(repo, "test", "fixtures", "convert");
+const workDir = path.join(repo, ".heatshift", "convert-test");
+const tutorialTemplates = ["heat_2a", "heat_2b", "heat_2c", "heat_2d"];
+
+/** Runs the CLI in process; returns exit code, stdout and stderr lines. */
+function cli(args: string[]): { code: number; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = convertCommand(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+describe("identifiers", () => {
+  test("HOT names become camelCase identifiers", () => {
+    expect(["router-interface", "flasky_port", "OS::stack_name", "2nd-net", "default"].map(camelCase)).toEqual([
+      "routerInterface",
+      "flaskyPort",
+      "oSStackName",
+      "_2ndNet",
+      "default",
+    ]);
+  });
+
+  test("taken and reserved identifiers get the suffix, then a number", () => {
+    const ids = new IdentifierScope(["config"]);
+    expect([ids.allocate("private_network"), ids.allocate("private-network", "Resource"), ids.allocate("private network", "Resource"), ids.allocate("config"), ids.allocate("default")]).toEqual([
+      "privateNetwork",
+      "privateNetworkResource",
+      "privateNetworkResource2",
+      "config2",
+      "default2",
+    ]);
+  });
+});
+
+describe("project files", () => {
+  test("project name and heatshift dependency", () => {
+    expect(projectName("/x/heat_2d.yaml")).toEqual("heat-2d");
+    expect(heatshiftDependency("/tmp/out", "/work/main")).toEqual("file:../../work/main");
+  });
+
+  test("Pulumi.yaml declares a TypeScript nodejs program", () => {
+    expect(projectFiles({ name: "p", heatshift: "file:..", program: "" })["Pulumi.yaml"]).toEqual("name: p\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n");
+  });
+});
+
+describe("heat_2a–2d: golden programs, byte for byte, and tsc --strict", () => {
+  beforeAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
+
+  test.each(tutorialTemplates)("%s converts to the reviewed program", (name) => {
+    const out = path.join(workDir, name);
+    const run = cli([path.join(tutorial, `${name}.yaml`), "--out", out, "--heatshift", "file:../heatshift"]);
+    expect(run.code).toEqual(0);
+    expect(run.err).toEqual([`heatshift convert: wrote Pulumi.yaml, package.json, tsconfig.json, index.ts to ${out}`]);
+    for (const file of ["Pulumi.yaml", "package.json", "tsconfig.json"]) {
+      expect(fs.readFileSync(path.join(out, file), "utf8")).toEqual(fs.readFileSync(path.join(fixtures, name, file), "utf8"));
+    }
+    expect(fs.readFileSync(path.join(out, "index.ts"), "utf8")).toEqual(fs.readFileSync(path.join(fixtures, name, "index.ts.golden"), "utf8"));
+  });
+
+  test("the generated programs compile with tsc --strict against the repository's components", () => {
+    // The generated package.json takes heatshift by a file: path; here `paths` points the same
+    // module names at this repository, and @pulumi/* resolve from its node_modules.
+    const tsconfig = {
+      compilerOptions: { strict: true, noEmit: true, target: "es2020", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true, baseUrl: ".", paths: { "heatshift/*": [`${path.relative(workDir, repo)}/*`] } },
+      files: [...tutorialTemplates, "constraints-compiled"].map((n) => `${n}/index.ts`),
+    };
+    const constraints = convertTemplate({ templateFile: path.join(fixtures, "templates", "constraints.yaml") }).program!;
+    fs.mkdirSync(path.join(workDir, "constraints-compiled"), { recursive: true });
+    fs.writeFileSync(path.join(workDir, "constraints-compiled", "index.ts"), constraints);
+    fs.writeFileSync(path.join(workDir, "tsconfig.json"), JSON.stringify(tsconfig));
+    let output = "";
+    try {
+      execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(workDir, "tsconfig.json")], { encoding: "utf8" });
+    } catch (error) {
+      output = `${(error as { stdout?: string }).stdout ?? ""}${(error as Error).message}`;
+    }
+    expect(output).toEqual("");
+  }, 240_000);
+
+  test("heat_2d: Heat's hidden dependencies become dependsOn only where no reference carries them", () => {
+    const program = convertTemplate({ templateFile: path.join(tutorial, "heat_2d.yaml") }).program!;
+    expect(program.match(/dependsOn: \[[^\]]*\]/g)).toEqual(["dependsOn: [privateNetwork.subnet]", "dependsOn: [privateNetwork.routerInterface]"]);
+  });
+
+  test("secrets never appear in generated code: the hidden parameter is read with requireSecret", () => {
+    const program = convertTemplate({ templateFile: path.join(fixtures, "templates", "constraints.yaml") }).program!;
+    expect(program).not.toContain("not-in-the-program");
+    expect(program).toContain('const dbPassword = config.requireSecret("db_password").apply((value) => {');
+  });
+});
+
+describe("parameters, expressions and the report", () => {
+  test("constraints are checked at run time with the template's descriptions", () => {
+    const result = convertTemplate({ templateFile: path.join(fixtures, "templates", "constraints.yaml") });
+    expect(result.problems.map(formatDiagnostic)).toEqual([]);
+    expect(result.program).toEqual(fs.readFileSync(path.join(fixtures, "templates", "constraints.ts.golden"), "utf8"));
+  });
+
+  test("--report prints the coverage table by construct and type", () => {
+    const run = cli([path.join(fixtures, "templates", "constraints.yaml"), "--out", path.join(workDir, "constraints"), "--report"]);
+    expect(run.code).toEqual(0);
+    expect(run.out).toEqual([
+      "construct  type                  converted to               count",
+      "parameter  comma_delimited_list  config                         1",
+      "parameter  number                config                         1",
+      "parameter  string                config                         3",
+      "resource   OS::Neutron::Port     openstack.networking.Port      1",
+      "output                           export                         1",
+      "function   get_attr              TypeScript                     1",
+      "function   get_param             TypeScript                     4",
+      "function   list_join             TypeScript                     1",
+      "function   str_replace           TypeScript                     1",
+      "14 constructs converted, 0 unsupported",
+    ]);
+  });
+});
+
+describe("unsupported constructs are never dropped silently", () => {
+  const template = path.join(fixtures, "templates", "unsupported.yaml");
+  const file = template;
+
+  test("without --allow-unsupported: FILE:LINE:COL errors, exit 1, nothing written", () => {
+    const out = path.join(workDir, "unsupported-strict");
+    const run = cli([file, "--out", out]);
+    expect(run.code).toEqual(1);
+    expect(run.err).toEqual([
+      `${file}:8:11: error: resource group: resource type OS::Heat::ResourceGroup is not converted by heatshift convert yet`,
+      `${file}:17:7: error: property dns_name of OS::Neutron::Port is not converted by heatshift convert`,
+      `${file}:20:14: error: get_attr: resource group is not converted`,
+    ]);
+    expect(fs.existsSync(out)).toEqual(false);
+  });
+
+  test("with --allow-unsupported: warnings and TODO(heatshift) placeholders", () => {
+    const out = path.join(workDir, "unsupported-allowed");
+    const run = cli([file, "--out", out, "--allow-unsupported"]);
+    expect(run.code).toEqual(0);
+    expect(run.err.slice(0, 3)).toEqual([
+      `${file}:8:11: warning: resource group: resource type OS::Heat::ResourceGroup is not converted by heatshift convert yet`,
+      `${file}:17:7: warning: property dns_name of OS::Neutron::Port is not converted by heatshift convert`,
+      `${file}:20:14: warning: get_attr: resource group is not converted`,
+    ]);
+    expect(fs.readFileSync(path.join(out, "index.ts"), "utf8").match(/TODO\(heatshift\).*/g)).toEqual([
+      "TODO(heatshift): resource group: resource type OS::Heat::ResourceGroup is not converted by heatshift convert yet",
+      "TODO(heatshift): property dns_name of OS::Neutron::Port is not converted by heatshift convert",
+      "TODO(heatshift): get_attr: resource group is not converted */;",
+    ]);
+  });
+
+  test("usage errors exit 2", () => {
+    expect(cli([template]).code).toEqual(2);
+    expect(cli([template, "--out", workDir, "-P", "count=3"]).code).toEqual(2);
+  });
+});
