@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 // Sums jest --json result files into the one closing line CI reads: "N passed, N failed, N skipped".
-// A suite that failed to run (syntax error, crash) counts as one failure, so it can never pass silently.
+// A suite that failed to run (syntax error, crash) or a result file that was never written counts
+// as a failure, and so does each failed set-up step (--extra-failures N): nothing can pass silently.
 const fs = require("fs");
 
-let passed = 0;
+const args = process.argv.slice(2);
 let failed = 0;
+if (args[0] === "--extra-failures") {
+  failed += Number(args[1]);
+  args.splice(0, 2);
+}
+let passed = 0;
 let skipped = 0;
-for (const file of process.argv.slice(2)) {
+for (const file of args) {
   if (!fs.existsSync(file)) {
     console.error(`test-summary: ${file} was not written (the run did not finish)`);
     failed += 1;
