@@ -18,7 +18,6 @@ export const properties: PropertiesSchema = {
   source_volid: { type: "String" },
   scheduler_hints: { type: "Map" },
   read_only: { type: "Boolean", updateAllowed: true },
-  multiattach: { type: "Boolean" },
 };
 
 const unmappedStatus = "Pulumi's Volume does not expose it";
@@ -39,7 +38,7 @@ export const attributes: Readonly<Record<string, AttributeSpec>> = {
   encrypted: { description: "Whether the volume is encrypted.", unmapped: unmappedStatus },
   attachments: { description: "The attachments, as a string (deprecated).", unmapped: unmappedStatus },
   attachments_list: { description: "The attachments of the volume." },
-  multiattach: { description: "Whether the volume may be attached more than once." },
+  multiattach: { description: "Whether the volume may be attached more than once.", unmapped: unmappedStatus },
 };
 
 export const volumeEntry: RegistryEntry = {
@@ -75,11 +74,10 @@ export const volumeEntry: RegistryEntry = {
         snapshotId: p.snapshot_id as pulumi.Input<string> | undefined,
         sourceVolId: p.source_volid as pulumi.Input<string> | undefined,
         backupId: p.backup_id as pulumi.Input<string> | undefined,
-        multiattach: p.multiattach as pulumi.Input<boolean> | undefined,
         schedulerHints:
           p.scheduler_hints === undefined
             ? undefined
-            : [{ additionalProperties: p.scheduler_hints as pulumi.Input<Record<string, unknown>> }],
+            : [{ additionalProperties: p.scheduler_hints as pulumi.Input<Record<string, pulumi.Input<string>>> }],
       },
       ctx.options,
     );
@@ -94,7 +92,6 @@ export const volumeEntry: RegistryEntry = {
       metadata_values: () => volume.metadata,
       source_volid: () => volume.sourceVolId,
       attachments_list: () => volume.attachments,
-      multiattach: () => volume.multiattach,
     };
     return {
       referenceId: volume.id,
