@@ -67,6 +67,14 @@ export const registryEntry: RegistryEntry = {
           ? {}
           : { externalNetworkId: lookupNetwork(gateway.network as pulumi.Input<string>, { parent: ctx.options.parent }).id }),
         ...(gateway?.enable_snat === undefined ? {} : { enableSnat: gateway.enable_snat as pulumi.Input<boolean> }),
+        ...(Array.isArray(gateway?.external_fixed_ips)
+          ? {
+              externalFixedIps: (gateway.external_fixed_ips as { ip_address?: unknown; subnet?: unknown }[]).map((ip) => ({
+                ...(ip.ip_address === undefined ? {} : { ipAddress: ip.ip_address as pulumi.Input<string> }),
+                ...(ip.subnet === undefined ? {} : { subnetId: ip.subnet as pulumi.Input<string> }),
+              })),
+            }
+          : {}),
         ...(isEmptyMap(p.value_specs) ? {} : { valueSpecs: p.value_specs as pulumi.Input<Record<string, pulumi.Input<string>>> }),
       },
       ctx.options,
