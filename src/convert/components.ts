@@ -102,7 +102,7 @@ const webSecurityGroup: Matcher = (stack, free, ids) => {
     if (!ruleList.every((rule) => rule !== null && typeof rule === "object" && Object.keys(rule).every((k) => k in RULE_KEYS))) continue;
     const v = ids.allocate(sg.name);
     units.push(
-      group([sg], "component WebSecurityGroup", v, [[sg.name, fieldBinding(v, v, "securityGroupId", { name: "securityGroupName" }, sg.name, sg.type)]], (ctx) => {
+      group([sg], "component WebSecurityGroup", v, [[sg.name, fieldBinding(v, v, "securityGroupId", { name: "securityGroupName" }, sg.name, sg.type, true)]], (ctx) => {
         ctx.importName(COMPONENTS_MODULE, "WebSecurityGroup");
         const w = new ArgumentWriter(ctx, props);
         w.map("name", "groupName");

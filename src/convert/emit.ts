@@ -40,7 +40,7 @@ export interface ConvertResult {
 }
 
 /** Identifiers the generated program uses itself. */
-const PROGRAM_NAMES = ["pulumi", "openstack", "config", "PrivateNetwork", "WebSecurityGroup", "FloatingIp", "FlaskyServer", "WaitCondition", "WaitConditionHandle", "RandomString", "lookupNetwork", "imageArgs", "flavorArgs", "instanceNetworkArgs", "firstAddress"];
+const PROGRAM_NAMES = ["pulumi", "openstack", "config", "PrivateNetwork", "WebSecurityGroup", "FloatingIp", "FlaskyServer", "WaitCondition", "WaitConditionHandle", "RandomString", "lookupNetwork", "imageArgs", "flavorArgs", "instanceNetworkArgs", "firstAddress", "waitFor"];
 
 /** Converts a template; never throws for bad templates (problems are in the result). */
 export function convertTemplate(options: ConvertOptions): ConvertResult {
@@ -67,6 +67,8 @@ class Converter implements ExpressionScope {
   private readonly named = new Map<string, Set<string>>();
   private readonly namespaces = new Map<string, string>();
   private readonly file: string;
+  /** The program needs the waitFor helper (a component waits for resources outside it). */
+  private usesWaitFor = false;
 
   constructor(
     private readonly stack: LoadedStack,
@@ -120,6 +122,7 @@ class Converter implements ExpressionScope {
       ...header,
       ...this.importLines(),
       "",
+      ...(this.usesWaitFor ? [WAIT_FOR, ""] : []),
       "const config = new pulumi.Config();",
       "",
       ...parameterCode,
@@ -237,12 +240,18 @@ class Converter implements ExpressionScope {
     const reduced = explicit.filter((d) => !covering.some((other) => other !== d && this.dependsTransitively(other, d)));
     const objects = [...new Set(reduced.map((d) => this.bindings.get(d)!.object))];
     const options: string[] = [];
-    if (objects.length > 0) options.push(`dependsOn: [${objects.join(", ")}]`);
+    const component = unit.kind.startsWith("component ");
+    if (objects.length > 0 && !component) options.push(`dependsOn: [${objects.join(", ")}]`);
     if (unit.members.length === 1 && unit.members[0].deletionPolicy === "Retain") options.push("retainOnDelete: true");
+    if (objects.length > 0 && component) {
+      // A component's own dependsOn does not reach the resources inside it.
+      this.usesWaitFor = true;
+      options.push(`...waitFor(${objects.join(", ")})`);
+    }
     const description = unit.members.map((m) => m.definition.description).filter((d): d is string => d !== undefined && d !== "");
     const comment = description.length > 0 ? `${docComment(description.join("\n"), "")}\n` : "";
     const hot = `// ${unit.members.map((m) => `${m.name} (${m.definition.type})`).join(", ")}\n`;
-    return `${comment}${unit.members.length > 1 ? hot : ""}${code.render(options.length === 0 ? undefined : `{ ${options.join(", ")} }`)}`;
+    return `${comment}${unit.members.length > 1 ? hot : ""}${code.render(options.length === 0 ? undefined : options.length === 1 && options[0].startsWith("...") ? options[0].slice(3) : `{ ${options.join(", ")} }`)}`;
   }
 
   private dependsTransitively(from: string, on: string, seen = new Set<string>()): boolean {
@@ -280,6 +289,18 @@ class Converter implements ExpressionScope {
     return lines;
   }
 }
+
+/**
+ * The helper a program gets when a component must wait for a resource outside it: Pulumi's
+ * `dependsOn` on a component does not reach its children, `transformations` do.
+ */
+const WAIT_FOR = `/** Options making a component and every resource inside it wait for \`resources\` (Heat's dependencies). */
+function waitFor(...resources: pulumi.Resource[]): pulumi.ComponentResourceOptions {
+  return {
+    dependsOn: resources,
+    transformations: [(args) => ({ props: args.props, opts: pulumi.mergeOptions(args.opts, { dependsOn: resources }) })],
+  };
+}`;
 
 /** A `/** ... *\/` comment. */
 function docComment(text: string, indent: string): string {

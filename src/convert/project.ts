@@ -3,14 +3,24 @@
  * program (index.ts). The program imports heatshift's components as the `heatshift` package,
  * which package.json takes from this repository by a `file:` path (heatshift is not published).
  */
+import * as fs from "fs";
 import * as path from "path";
 import { camelCase } from "./identifiers";
 
-/** The versions generated programs are written against (this repository's). */
-export const PROJECT_DEPENDENCIES = {
-  "@pulumi/openstack": "3.15.2",
-  "@pulumi/pulumi": "3.248.0",
-} as const;
+/**
+ * The SDKs generated programs use: the ones heatshift itself is built with, read from its
+ * package.json, so the program and the components share one @pulumi/pulumi. A `file:` SDK of
+ * heatshift (its generated @pulumi/openstack) is taken from inside the heatshift package.
+ */
+export function projectDependencies(heatshift: string, repository = path.resolve(__dirname, "..", "..")): Record<string, string> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repository, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  const result: Record<string, string> = {};
+  for (const name of ["@pulumi/openstack", "@pulumi/pulumi"]) {
+    const spec = manifest.dependencies[name];
+    result[name] = spec.startsWith("file:") && heatshift.startsWith("file:") ? `${heatshift}/${spec.slice("file:".length)}` : spec;
+  }
+  return result;
+}
 
 /** What the project needs besides the program. */
 export interface ProjectOptions {
@@ -53,7 +63,7 @@ export function projectFiles(options: ProjectOptions): Record<string, string> {
     name: options.name,
     private: true,
     main: "index.ts",
-    dependencies: { ...PROJECT_DEPENDENCIES, heatshift: options.heatshift },
+    dependencies: { ...projectDependencies(options.heatshift), heatshift: options.heatshift },
     devDependencies: { "@types/node": "20.19.43", typescript: "5.9.3" },
   };
   const tsconfig = {

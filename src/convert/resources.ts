@@ -28,11 +28,16 @@ export function fieldBinding(
   attributes: Readonly<Record<string, string>>,
   name: string,
   type: string,
+  /** The reference is the ID of only one of the resources the HOT resource stands for (a group and its rules): dependents still wait for all. */
+  partialReference = false,
 ): UnitBinding {
   const refs = new Set([name]);
   return {
     object,
-    reference: () => (reference === undefined ? `get_resource of ${type} has no TypeScript form in heatshift convert` : { code: `${variable}.${reference}`, output: true, refs }),
+    reference: () =>
+      reference === undefined
+        ? `get_resource of ${type} has no TypeScript form in heatshift convert`
+        : { code: `${variable}.${reference}`, output: true, refs: partialReference ? new Set<string>() : refs },
     attribute: (attribute, path) => {
       const field = attributes[attribute];
       if (field === undefined) return `attribute ${attribute} of ${type} has no TypeScript form in heatshift convert`;
