@@ -3,7 +3,13 @@
 const transform = { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] };
 // Built and generated trees (the engine build, the loopback cloud's state, tsc output) hold their own
 // package.json files; jest must not mistake them for the project's modules.
-const modulePathIgnorePatterns = ["<rootDir>/.heatshift/", "<rootDir>/.aio/", "<rootDir>/dist/"];
+const modulePathIgnorePatterns = [
+  "<rootDir>/.heatshift/",
+  "<rootDir>/.aio/",
+  "<rootDir>/dist/",
+  // The generated SDK's build output repeats its package.json; node_modules/@pulumi/openstack is the one to see.
+  "<rootDir>/sdk/openstack/bin/",
+];
 
 module.exports = {
   projects: [

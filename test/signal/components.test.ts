@@ -5,6 +5,13 @@ import { WaitConditionHandle } from "../../components/WaitConditionHandle";
 
 const receiver = { url: "http://127.0.0.1:8000", adminToken: "admin-secret" };
 
+/** A stand-in for the instance the wait condition waits for (CustomResource itself is abstract). */
+class TestServer extends pulumi.CustomResource {
+  constructor(name: string) {
+    super("test:index:Server", name, {});
+  }
+}
+
 describe("WaitConditionHandle and WaitCondition under mocks", () => {
   let mock: MockCloud;
   beforeAll(async () => {
@@ -14,7 +21,7 @@ describe("WaitConditionHandle and WaitCondition under mocks", () => {
 
   it("registers a handle and a wait, with secrets where Heat's values are credentials", async () => {
     const handle = new WaitConditionHandle("wait_handle", { receiver });
-    const server = new pulumi.CustomResource("test:index:Server", "server", {});
+    const server = new TestServer("server");
     const wait = new WaitCondition("wait_condition", { handle, count: 2, timeoutSeconds: 600 }, { dependsOn: [server] });
     expect(await valueOf(handle.curlCli)).toEqual(cloud.handle.curlCli);
     expect(await valueOf(handle.signal)).toEqual("null");
