@@ -144,7 +144,7 @@ class Converter implements ExpressionScope {
       if (Array.isArray(value)) value.forEach((v, i) => findIf(v, [...path, i]));
       else if (isMap(value)) {
         for (const [k, v] of Object.entries(value)) {
-          if (k === "if" && Object.keys(value).length === 1) this.todo("the if function is not converted by heatshift convert yet; the branch chosen with the parameters' defaults is used", this.file, [...path, k]);
+          if (k === "if" && Object.keys(value).length === 1 && this.stack.table.functions.has("if")) this.todo("the if function is not converted by heatshift convert yet; the branch chosen with the parameters' defaults is used", this.file, [...path, k]);
           findIf(v, [...path, k]);
         }
       }

@@ -161,6 +161,16 @@ describe("unsupported constructs are never dropped silently", () => {
     ]);
   });
 
+  test("conditions and if are reported (the front end decided them with the defaults)", () => {
+    const conditions = path.join(fixtures, "templates", "conditions.yaml");
+    const run = cli([conditions, "--out", path.join(workDir, "conditions")]);
+    expect(run.code).toEqual(1);
+    expect(run.err).toEqual([
+      `${conditions}:6:1: error: conditions are not converted by heatshift convert yet (they would become if statements); the program assumes every condition as decided with the parameters' defaults`,
+      `${conditions}:13:15: error: the if function is not converted by heatshift convert yet; the branch chosen with the parameters' defaults is used`,
+    ]);
+  });
+
   test("usage errors exit 2", () => {
     expect(cli([template]).code).toEqual(2);
     expect(cli([template, "--out", workDir, "-P", "count=3"]).code).toEqual(2);
