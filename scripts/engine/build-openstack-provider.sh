@@ -105,10 +105,12 @@ build_all() {
 # The committed sdk/openstack/ must be exactly what this provider generates.
 check_sdk() {
   if $update_sdk; then
-    rm -rf "$sdk_dir"
-    mkdir -p "$(dirname "$sdk_dir")"
-    cp -r "$out_dir/sdk/nodejs" "$sdk_dir"
-    log "sdk/openstack/ rewritten from the generated SDK; commit it"
+    # Keep the compiled bin/ in place while replacing the sources: tests may be running on it.
+    mkdir -p "$sdk_dir"
+    find "$sdk_dir" -mindepth 1 -maxdepth 1 ! -name bin ! -name node_modules -exec rm -rf {} +
+    cp -r "$out_dir/sdk/nodejs/." "$sdk_dir/"
+    node "$module_dir/build-sdk.js"
+    log "sdk/openstack/ rewritten from the generated SDK and compiled; commit it"
     return
   fi
   [[ -d "$sdk_dir" ]] || die "sdk/openstack/ does not exist; run: $0 --update-sdk"

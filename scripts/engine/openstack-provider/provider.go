@@ -78,6 +78,9 @@ func Provider(version string, metadata []byte) tfbridge.ProviderInfo {
 	}
 	info.MustComputeTokens(tks.MappedModules(tfPrefix, "", mapped, tks.MakeStandard(packageName)))
 	disambiguateAliasedModules(&info, aliases)
+	// Like @pulumi/openstack 3.15.2: a resource's `name` is optional and defaults to the Pulumi
+	// name plus a random suffix (TF requires it for e.g. compute_instance_v2 and secgroup_v2).
+	info.SetAutonaming(255, "-")
 	return info
 }
 
@@ -85,29 +88,33 @@ func Provider(version string, metadata []byte) tfbridge.ProviderInfo {
 // another TF name got the same token: openstack_lb_flavor_v2 and openstack_loadbalancer_flavor_v2
 // would both be loadbalancer/getFlavorV2, so the lb one becomes loadbalancer/getLbFlavorV2.
 func disambiguateAliasedModules(info *tfbridge.ProviderInfo, aliases map[string]string) {
-	owners := map[string][]string{}
-	for tf, r := range info.Resources {
-		owners[string(r.Tok)] = append(owners[string(r.Tok)], tf)
-	}
-	for tf, d := range info.DataSources {
-		owners[string(d.Tok)] = append(owners[string(d.Tok)], tf)
-	}
-	for _, tfNames := range owners {
-		if len(tfNames) < 2 {
-			continue
-		}
+	rename := func(tfNames []string, retoken func(tf, module, name string)) {
 		for _, tf := range tfNames {
-			tfModule, rest := splitTF(tf)
-			if aliases[tfModule] == tfModule {
-				continue
+			if tfModule, rest := splitTF(tf); aliases[tfModule] != tfModule {
+				retoken(tf, aliases[tfModule], upperCamel(tfModule+"_"+rest))
 			}
-			name := upperCamel(tfModule + "_" + rest)
-			if r, ok := info.Resources[tf]; ok {
-				r.Tok = tokens.Type(standardToken(aliases[tfModule], name))
-			}
-			if d, ok := info.DataSources[tf]; ok {
-				d.Tok = tokens.ModuleMember(standardToken(aliases[tfModule], "get"+name))
-			}
+		}
+	}
+	resourceOwners := map[tokens.Type][]string{}
+	for tf, r := range info.Resources {
+		resourceOwners[r.Tok] = append(resourceOwners[r.Tok], tf)
+	}
+	for _, tfNames := range resourceOwners {
+		if len(tfNames) > 1 {
+			rename(tfNames, func(tf, module, name string) {
+				info.Resources[tf].Tok = tokens.Type(standardToken(module, name))
+			})
+		}
+	}
+	dataSourceOwners := map[tokens.ModuleMember][]string{}
+	for tf, d := range info.DataSources {
+		dataSourceOwners[d.Tok] = append(dataSourceOwners[d.Tok], tf)
+	}
+	for _, tfNames := range dataSourceOwners {
+		if len(tfNames) > 1 {
+			rename(tfNames, func(tf, module, name string) {
+				info.DataSources[tf].Tok = tokens.ModuleMember(standardToken(module, "get"+name))
+			})
 		}
 	}
 }

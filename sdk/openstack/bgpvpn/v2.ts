@@ -66,7 +66,7 @@ export class V2 extends pulumi.CustomResource {
      * The name of the BGP VPN. Changing this updates the name of
      * the existing BGP VPN.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * A list of network IDs that are associated with the BGP VPN.
      */

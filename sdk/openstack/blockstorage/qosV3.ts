@@ -75,7 +75,7 @@ export class QosV3 extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: QosV3Args, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, args?: QosV3Args, opts?: pulumi.CustomResourceOptions)
     constructor(name: string, argsOrState?: QosV3Args | QosV3State, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
@@ -87,9 +87,6 @@ export class QosV3 extends pulumi.CustomResource {
             resourceInputs["specs"] = state?.specs;
         } else {
             const args = argsOrState as QosV3Args | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["consumer"] = args?.consumer;
             resourceInputs["name"] = args?.name;
             resourceInputs["region"] = args?.region;
@@ -139,7 +136,7 @@ export interface QosV3Args {
     /**
      * Name of the qos.  Changing this creates a new qos.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The region in which to create the qos. If omitted,
      * the <span pulumi-lang-nodejs="`region`" pulumi-lang-dotnet="`Region`" pulumi-lang-go="`region`" pulumi-lang-python="`region`" pulumi-lang-yaml="`region`" pulumi-lang-java="`region`">`region`</span> argument of the provider is used. Changing this creates

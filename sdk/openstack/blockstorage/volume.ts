@@ -95,7 +95,7 @@ export class Volume extends pulumi.CustomResource {
      * A unique name for the volume. Changing this updates the
      * volume's name.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The region in which to create the volume. If
      * omitted, the <span pulumi-lang-nodejs="`region`" pulumi-lang-dotnet="`Region`" pulumi-lang-go="`region`" pulumi-lang-python="`region`" pulumi-lang-yaml="`region`" pulumi-lang-java="`region`">`region`</span> argument of the provider is used. Changing this

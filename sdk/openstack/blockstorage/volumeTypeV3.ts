@@ -84,7 +84,7 @@ export class VolumeTypeV3 extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: VolumeTypeV3Args, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, args?: VolumeTypeV3Args, opts?: pulumi.CustomResourceOptions)
     constructor(name: string, argsOrState?: VolumeTypeV3Args | VolumeTypeV3State, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
@@ -97,9 +97,6 @@ export class VolumeTypeV3 extends pulumi.CustomResource {
             resourceInputs["region"] = state?.region;
         } else {
             const args = argsOrState as VolumeTypeV3Args | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["description"] = args?.description;
             resourceInputs["extraSpecs"] = args?.extraSpecs;
             resourceInputs["isPublic"] = args?.isPublic;
@@ -164,7 +161,7 @@ export interface VolumeTypeV3Args {
      * Name of the volume type.  Changing this
      * updates the <span pulumi-lang-nodejs="`name`" pulumi-lang-dotnet="`Name`" pulumi-lang-go="`name`" pulumi-lang-python="`name`" pulumi-lang-yaml="`name`" pulumi-lang-java="`name`">`name`</span> of an existing volume type.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The region in which to create the volume. If
      * omitted, the <span pulumi-lang-nodejs="`region`" pulumi-lang-dotnet="`Region`" pulumi-lang-go="`region`" pulumi-lang-python="`region`" pulumi-lang-yaml="`region`" pulumi-lang-java="`region`">`region`</span> argument of the provider is used. Changing this

@@ -96,7 +96,7 @@ export class AggregateV2 extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: AggregateV2Args, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, args?: AggregateV2Args, opts?: pulumi.CustomResourceOptions)
     constructor(name: string, argsOrState?: AggregateV2Args | AggregateV2State, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
@@ -109,9 +109,6 @@ export class AggregateV2 extends pulumi.CustomResource {
             resourceInputs["zone"] = state?.zone;
         } else {
             const args = argsOrState as AggregateV2Args | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["hosts"] = args?.hosts;
             resourceInputs["metadata"] = args?.metadata;
             resourceInputs["name"] = args?.name;
@@ -171,7 +168,7 @@ export interface AggregateV2Args {
     /**
      * The name of the Host Aggregate
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The region in which to create the Host Aggregate. If
      * omitted, the <span pulumi-lang-nodejs="`region`" pulumi-lang-dotnet="`Region`" pulumi-lang-go="`region`" pulumi-lang-python="`region`" pulumi-lang-yaml="`region`" pulumi-lang-java="`region`">`region`</span> argument of the provider is used. Changing this

@@ -137,9 +137,6 @@ export class Flavor extends pulumi.CustomResource {
             if (args?.disk === undefined && !opts.urn) {
                 throw new Error("Missing required property 'disk'");
             }
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             if (args?.ram === undefined && !opts.urn) {
                 throw new Error("Missing required property 'ram'");
             }
@@ -268,7 +265,7 @@ export interface FlavorArgs {
      * A unique name for the flavor. Changing this creates a new
      * flavor.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The amount of RAM to use, in megabytes. Changing this
      * creates a new flavor.

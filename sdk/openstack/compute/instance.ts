@@ -225,7 +225,7 @@ export class Instance extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: InstanceArgs, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, args?: InstanceArgs, opts?: pulumi.CustomResourceOptions)
     constructor(name: string, argsOrState?: InstanceArgs | InstanceState, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
@@ -264,9 +264,6 @@ export class Instance extends pulumi.CustomResource {
             resourceInputs["vendorOptions"] = state?.vendorOptions;
         } else {
             const args = argsOrState as InstanceArgs | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["adminPass"] = args?.adminPass ? pulumi.secret(args.adminPass) : undefined;
             resourceInputs["availabilityZone"] = args?.availabilityZone;
             resourceInputs["availabilityZoneHints"] = args?.availabilityZoneHints;
@@ -591,7 +588,7 @@ export interface InstanceArgs {
     /**
      * A unique name for the resource.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * Special string for <span pulumi-lang-nodejs="`network`" pulumi-lang-dotnet="`Network`" pulumi-lang-go="`network`" pulumi-lang-python="`network`" pulumi-lang-yaml="`network`" pulumi-lang-java="`network`">`network`</span> option to create
      * the server. <span pulumi-lang-nodejs="`networkMode`" pulumi-lang-dotnet="`NetworkMode`" pulumi-lang-go="`networkMode`" pulumi-lang-python="`network_mode`" pulumi-lang-yaml="`networkMode`" pulumi-lang-java="`networkMode`">`network_mode`</span> can be `"auto"` or `"none"`.

@@ -93,7 +93,7 @@ export class Keypair extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: KeypairArgs, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, args?: KeypairArgs, opts?: pulumi.CustomResourceOptions)
     constructor(name: string, argsOrState?: KeypairArgs | KeypairState, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
@@ -108,9 +108,6 @@ export class Keypair extends pulumi.CustomResource {
             resourceInputs["valueSpecs"] = state?.valueSpecs;
         } else {
             const args = argsOrState as KeypairArgs | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["name"] = args?.name;
             resourceInputs["publicKey"] = args?.publicKey;
             resourceInputs["region"] = args?.region;
@@ -178,7 +175,7 @@ export interface KeypairArgs {
      * A unique name for the keypair. Changing this creates a new
      * keypair.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * A pregenerated OpenSSH-formatted public key.
      * Changing this creates a new keypair. If a public key is not specified, then

@@ -107,7 +107,7 @@ export class ServerGroup extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: ServerGroupArgs, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, args?: ServerGroupArgs, opts?: pulumi.CustomResourceOptions)
     constructor(name: string, argsOrState?: ServerGroupArgs | ServerGroupState, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
@@ -121,9 +121,6 @@ export class ServerGroup extends pulumi.CustomResource {
             resourceInputs["valueSpecs"] = state?.valueSpecs;
         } else {
             const args = argsOrState as ServerGroupArgs | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["name"] = args?.name;
             resourceInputs["policies"] = args?.policies;
             resourceInputs["region"] = args?.region;
@@ -180,7 +177,7 @@ export interface ServerGroupArgs {
      * A unique name for the server group. Changing this creates
      * a new server group.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * A list of exactly one policy name to associate with
      * the server group. See the Policies section for more information. Changing this

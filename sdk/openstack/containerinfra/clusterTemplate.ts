@@ -321,9 +321,6 @@ export class ClusterTemplate extends pulumi.CustomResource {
             if (args?.coe === undefined && !opts.urn) {
                 throw new Error("Missing required property 'coe'");
             }
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["apiserverPort"] = args?.apiserverPort;
             resourceInputs["clusterDistro"] = args?.clusterDistro;
             resourceInputs["coe"] = args?.coe;
@@ -679,7 +676,7 @@ export interface ClusterTemplateArgs {
      * The name of the cluster template. Changing this updates
      * the name of the existing cluster template.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The name of the driver for the container
      * network. Changing this updates the network driver of the existing cluster

@@ -172,9 +172,6 @@ export class NodeGroup extends pulumi.CustomResource {
             if (args?.clusterId === undefined && !opts.urn) {
                 throw new Error("Missing required property 'clusterId'");
             }
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["clusterId"] = args?.clusterId;
             resourceInputs["dockerVolumeSize"] = args?.dockerVolumeSize;
             resourceInputs["flavorId"] = args?.flavorId;
@@ -324,7 +321,7 @@ export interface NodeGroupArgs {
      * The name of the node group. Changing this creates a new
      * node group.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The number of nodes for the node group. Changing
      * this update the number of nodes of the node group.

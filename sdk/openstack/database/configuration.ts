@@ -83,9 +83,6 @@ export class Configuration extends pulumi.CustomResource {
             if (args?.description === undefined && !opts.urn) {
                 throw new Error("Missing required property 'description'");
             }
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["configurations"] = args?.configurations;
             resourceInputs["datastore"] = args?.datastore;
             resourceInputs["description"] = args?.description;
@@ -145,7 +142,7 @@ export interface ConfigurationArgs {
     /**
      * A unique name for the resource.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The region in which to create the db instance. Changing this
      * creates a new instance.

@@ -82,9 +82,6 @@ export class Database extends pulumi.CustomResource {
             if (args?.instanceId === undefined && !opts.urn) {
                 throw new Error("Missing required property 'instanceId'");
             }
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["instanceId"] = args?.instanceId;
             resourceInputs["name"] = args?.name;
             resourceInputs["region"] = args?.region;
@@ -124,7 +121,7 @@ export interface DatabaseArgs {
     /**
      * A unique name for the resource.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The region in which to create the database. Changing
      * this creates a new database.

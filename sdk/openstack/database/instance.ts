@@ -129,9 +129,6 @@ export class Instance extends pulumi.CustomResource {
             if (args?.datastore === undefined && !opts.urn) {
                 throw new Error("Missing required property 'datastore'");
             }
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             if (args?.size === undefined && !opts.urn) {
                 throw new Error("Missing required property 'size'");
             }
@@ -239,7 +236,7 @@ export interface InstanceArgs {
     /**
      * A unique name for the resource.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * An array of one or more networks to attach to the
      * instance. The network object structure is documented below. Changing this

@@ -90,9 +90,6 @@ export class User extends pulumi.CustomResource {
             if (args?.instanceId === undefined && !opts.urn) {
                 throw new Error("Missing required property 'instanceId'");
             }
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             if (args?.password === undefined && !opts.urn) {
                 throw new Error("Missing required property 'password'");
             }
@@ -154,7 +151,7 @@ export interface UserArgs {
     /**
      * A unique name for the resource.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * User's password.
      */

@@ -114,7 +114,7 @@ export class Zone extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: ZoneArgs, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, args?: ZoneArgs, opts?: pulumi.CustomResourceOptions)
     constructor(name: string, argsOrState?: ZoneArgs | ZoneState, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
@@ -133,9 +133,6 @@ export class Zone extends pulumi.CustomResource {
             resourceInputs["valueSpecs"] = state?.valueSpecs;
         } else {
             const args = argsOrState as ZoneArgs | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["attributes"] = args?.attributes;
             resourceInputs["description"] = args?.description;
             resourceInputs["disableStatusCheck"] = args?.disableStatusCheck;
@@ -246,7 +243,7 @@ export interface ZoneArgs {
      * The name of the zone. Note the `.` at the end of the name.
      * Changing this creates a new DNS zone.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The ID of the project DNS zone is created
      * for, sets `X-Auth-Sudo-Tenant-ID` header (requires an assigned

@@ -74,7 +74,7 @@ export class GroupV2 extends pulumi.CustomResource {
      * A name for the firewall group. Changing this
      * updates the <span pulumi-lang-nodejs="`name`" pulumi-lang-dotnet="`Name`" pulumi-lang-go="`name`" pulumi-lang-python="`name`" pulumi-lang-yaml="`name`" pulumi-lang-java="`name`">`name`</span> of an existing firewall.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * Port(s) to associate this firewall group
      * with. Must be a list of strings. Changing this updates the associated ports

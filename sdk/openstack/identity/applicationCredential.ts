@@ -136,7 +136,7 @@ export class ApplicationCredential extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: ApplicationCredentialArgs, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, args?: ApplicationCredentialArgs, opts?: pulumi.CustomResourceOptions)
     constructor(name: string, argsOrState?: ApplicationCredentialArgs | ApplicationCredentialState, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
@@ -153,9 +153,6 @@ export class ApplicationCredential extends pulumi.CustomResource {
             resourceInputs["unrestricted"] = state?.unrestricted;
         } else {
             const args = argsOrState as ApplicationCredentialArgs | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["accessRules"] = args?.accessRules;
             resourceInputs["description"] = args?.description;
             resourceInputs["expiresAt"] = args?.expiresAt;
@@ -260,7 +257,7 @@ export interface ApplicationCredentialArgs {
      * A name of the application credential. Changing this
      * creates a new application credential.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The region in which to obtain the V3 Keystone client.
      * If omitted, the <span pulumi-lang-nodejs="`region`" pulumi-lang-dotnet="`Region`" pulumi-lang-go="`region`" pulumi-lang-python="`region`" pulumi-lang-yaml="`region`" pulumi-lang-java="`region`">`region`</span> argument of the provider is used. Changing this

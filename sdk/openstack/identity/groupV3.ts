@@ -74,7 +74,7 @@ export class GroupV3 extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: GroupV3Args, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, args?: GroupV3Args, opts?: pulumi.CustomResourceOptions)
     constructor(name: string, argsOrState?: GroupV3Args | GroupV3State, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
@@ -86,9 +86,6 @@ export class GroupV3 extends pulumi.CustomResource {
             resourceInputs["region"] = state?.region;
         } else {
             const args = argsOrState as GroupV3Args | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["description"] = args?.description;
             resourceInputs["domainId"] = args?.domainId;
             resourceInputs["name"] = args?.name;
@@ -138,7 +135,7 @@ export interface GroupV3Args {
     /**
      * The name of the group.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The region in which to obtain the V3 Keystone client.
      * If omitted, the <span pulumi-lang-nodejs="`region`" pulumi-lang-dotnet="`Region`" pulumi-lang-go="`region`" pulumi-lang-python="`region`" pulumi-lang-yaml="`region`" pulumi-lang-java="`region`">`region`</span> argument of the provider is used. Changing this

@@ -70,7 +70,7 @@ export class Project extends pulumi.CustomResource {
     /**
      * The name of the project.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The parent of this project. Changing this creates
      * a new project.

@@ -105,7 +105,7 @@ export class User extends pulumi.CustomResource {
     /**
      * The name of the user.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The password for the user.
      */

@@ -265,9 +265,6 @@ export class Image extends pulumi.CustomResource {
             if (args?.diskFormat === undefined && !opts.urn) {
                 throw new Error("Missing required property 'diskFormat'");
             }
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["containerFormat"] = args?.containerFormat;
             resourceInputs["decompress"] = args?.decompress;
             resourceInputs["diskFormat"] = args?.diskFormat;
@@ -529,7 +526,7 @@ export interface ImageArgs {
     /**
      * The name of the image.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * A map of key/value pairs to set freeform
      * information about an image. See the "Notes" section for further information

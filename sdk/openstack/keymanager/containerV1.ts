@@ -81,7 +81,7 @@ export class ContainerV1 extends pulumi.CustomResource {
      * Human-readable name for the Container. Does not have
      * to be unique.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The region in which to obtain the V1 KeyManager client.
      * A KeyManager client is needed to create a container. If omitted, the

@@ -108,7 +108,7 @@ export class SecretV1 extends pulumi.CustomResource {
      * Human-readable name for the Secret. Does not have
      * to be unique.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The secret's data to be stored. **payload\_content\_type** must also be supplied if **payload** is included.
      */

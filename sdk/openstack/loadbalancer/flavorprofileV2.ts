@@ -98,9 +98,6 @@ export class FlavorprofileV2 extends pulumi.CustomResource {
             if (args?.flavorData === undefined && !opts.urn) {
                 throw new Error("Missing required property 'flavorData'");
             }
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             if (args?.providerName === undefined && !opts.urn) {
                 throw new Error("Missing required property 'providerName'");
             }
@@ -159,7 +156,7 @@ export interface FlavorprofileV2Args {
      * Name of the flavorprofile. Changing this updates the existing
      * flavorprofile.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The<span pulumi-lang-nodejs=" providerName " pulumi-lang-dotnet=" ProviderName " pulumi-lang-go=" providerName " pulumi-lang-python=" provider_name " pulumi-lang-yaml=" providerName " pulumi-lang-java=" providerName "> provider_name </span>that the<span pulumi-lang-nodejs=" flavorProfile " pulumi-lang-dotnet=" FlavorProfile " pulumi-lang-go=" flavorProfile " pulumi-lang-python=" flavor_profile " pulumi-lang-yaml=" flavorProfile " pulumi-lang-java=" flavorProfile "> flavor_profile </span>will use.
      * Changing this updates the existing flavorprofile.

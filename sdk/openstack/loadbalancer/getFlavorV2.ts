@@ -7,7 +7,7 @@ import * as utilities from "../utilities";
 /**
  * Use this data source to get the ID of an OpenStack Load Balancer flavor.
  *
- * > **Note:** This data source is deprecated, please use <span pulumi-lang-nodejs="`openstack.loadbalancer.LbFlavorV2`" pulumi-lang-dotnet="`openstack.loadbalancer.LbFlavorV2`" pulumi-lang-go="`loadbalancer.LbFlavorV2`" pulumi-lang-python="`loadbalancer.LbFlavorV2`" pulumi-lang-yaml="`openstack.loadbalancer.LbFlavorV2`" pulumi-lang-java="`openstack.loadbalancer.LbFlavorV2`">`openstack.loadbalancer.LbFlavorV2`</span> instead.
+ * > **Note:** This data source is deprecated, please use <span pulumi-lang-nodejs="`openstack.loadbalancer.FlavorV2`" pulumi-lang-dotnet="`openstack.loadbalancer.FlavorV2`" pulumi-lang-go="`loadbalancer.FlavorV2`" pulumi-lang-python="`loadbalancer.FlavorV2`" pulumi-lang-yaml="`openstack.loadbalancer.FlavorV2`" pulumi-lang-java="`openstack.loadbalancer.FlavorV2`">`openstack.loadbalancer.FlavorV2`</span> instead.
  *
  * ## Example Usage
  */
@@ -73,7 +73,7 @@ export interface GetFlavorV2Result {
 /**
  * Use this data source to get the ID of an OpenStack Load Balancer flavor.
  *
- * > **Note:** This data source is deprecated, please use <span pulumi-lang-nodejs="`openstack.loadbalancer.LbFlavorV2`" pulumi-lang-dotnet="`openstack.loadbalancer.LbFlavorV2`" pulumi-lang-go="`loadbalancer.LbFlavorV2`" pulumi-lang-python="`loadbalancer.LbFlavorV2`" pulumi-lang-yaml="`openstack.loadbalancer.LbFlavorV2`" pulumi-lang-java="`openstack.loadbalancer.LbFlavorV2`">`openstack.loadbalancer.LbFlavorV2`</span> instead.
+ * > **Note:** This data source is deprecated, please use <span pulumi-lang-nodejs="`openstack.loadbalancer.FlavorV2`" pulumi-lang-dotnet="`openstack.loadbalancer.FlavorV2`" pulumi-lang-go="`loadbalancer.FlavorV2`" pulumi-lang-python="`loadbalancer.FlavorV2`" pulumi-lang-yaml="`openstack.loadbalancer.FlavorV2`" pulumi-lang-java="`openstack.loadbalancer.FlavorV2`">`openstack.loadbalancer.FlavorV2`</span> instead.
  *
  * ## Example Usage
  */

@@ -5,6 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "../utilities";
 
 // Export members:
+export { FlavorV2Args, FlavorV2State } from "./flavorV2";
+export type FlavorV2 = import("./flavorV2").FlavorV2;
+export const FlavorV2: typeof import("./flavorV2").FlavorV2 = null as any;
+utilities.lazyLoad(exports, ["FlavorV2"], () => require("./flavorV2"));
+
 export { FlavorprofileV2Args, FlavorprofileV2State } from "./flavorprofileV2";
 export type FlavorprofileV2 = import("./flavorprofileV2").FlavorprofileV2;
 export const FlavorprofileV2: typeof import("./flavorprofileV2").FlavorprofileV2 = null as any;
@@ -50,11 +55,6 @@ export type L7RuleV2 = import("./l7ruleV2").L7RuleV2;
 export const L7RuleV2: typeof import("./l7ruleV2").L7RuleV2 = null as any;
 utilities.lazyLoad(exports, ["L7RuleV2"], () => require("./l7ruleV2"));
 
-export { LbFlavorV2Args, LbFlavorV2State } from "./lbFlavorV2";
-export type LbFlavorV2 = import("./lbFlavorV2").LbFlavorV2;
-export const LbFlavorV2: typeof import("./lbFlavorV2").LbFlavorV2 = null as any;
-utilities.lazyLoad(exports, ["LbFlavorV2"], () => require("./lbFlavorV2"));
-
 export { ListenerArgs, ListenerState } from "./listener";
 export type Listener = import("./listener").Listener;
 export const Listener: typeof import("./listener").Listener = null as any;
@@ -95,14 +95,14 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "openstack:loadbalancer/flavorV2:FlavorV2":
+                return new FlavorV2(name, <any>undefined, { urn })
             case "openstack:loadbalancer/flavorprofileV2:FlavorprofileV2":
                 return new FlavorprofileV2(name, <any>undefined, { urn })
             case "openstack:loadbalancer/l7PolicyV2:L7PolicyV2":
                 return new L7PolicyV2(name, <any>undefined, { urn })
             case "openstack:loadbalancer/l7RuleV2:L7RuleV2":
                 return new L7RuleV2(name, <any>undefined, { urn })
-            case "openstack:loadbalancer/lbFlavorV2:LbFlavorV2":
-                return new LbFlavorV2(name, <any>undefined, { urn })
             case "openstack:loadbalancer/listener:Listener":
                 return new Listener(name, <any>undefined, { urn })
             case "openstack:loadbalancer/loadBalancer:LoadBalancer":
@@ -122,10 +122,10 @@ const _module = {
         }
     },
 };
+pulumi.runtime.registerResourceModule("openstack", "loadbalancer/flavorV2", _module)
 pulumi.runtime.registerResourceModule("openstack", "loadbalancer/flavorprofileV2", _module)
 pulumi.runtime.registerResourceModule("openstack", "loadbalancer/l7PolicyV2", _module)
 pulumi.runtime.registerResourceModule("openstack", "loadbalancer/l7RuleV2", _module)
-pulumi.runtime.registerResourceModule("openstack", "loadbalancer/lbFlavorV2", _module)
 pulumi.runtime.registerResourceModule("openstack", "loadbalancer/listener", _module)
 pulumi.runtime.registerResourceModule("openstack", "loadbalancer/loadBalancer", _module)
 pulumi.runtime.registerResourceModule("openstack", "loadbalancer/member", _module)

@@ -68,7 +68,7 @@ export class L7PolicyV2 extends pulumi.CustomResource {
      * Human-readable name for the L7 Policy. Does not have
      * to be unique.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The position of this policy on the listener. Positions start at 1.
      */

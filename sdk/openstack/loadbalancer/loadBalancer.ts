@@ -77,7 +77,7 @@ export class LoadBalancer extends pulumi.CustomResource {
      * Human-readable name for the Loadbalancer. Does not have
      * to be unique.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The region in which to obtain the V2 Networking client.
      * A Networking client is needed to create an LB member. If omitted, the

@@ -74,7 +74,7 @@ export class Member extends pulumi.CustomResource {
     /**
      * Human-readable name for the member.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The id of the pool that this member will be assigned
      * to. Changing this creates a new member.

@@ -99,7 +99,7 @@ export class Monitor extends pulumi.CustomResource {
     /**
      * The Name of the Monitor.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The id of the pool that this monitor will be assigned to.
      */

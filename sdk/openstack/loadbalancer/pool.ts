@@ -98,7 +98,7 @@ export class Pool extends pulumi.CustomResource {
     /**
      * Human-readable name for the pool.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * Omit this field to prevent session persistence.
      * Indicates whether connections in the same session will be processed by the

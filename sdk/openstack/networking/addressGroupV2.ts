@@ -57,7 +57,7 @@ export class AddressGroupV2 extends pulumi.CustomResource {
     /**
      * A name of the address group.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The owner of the address group. Required if admin
      * wants to create a group for a specific project. Changing this creates a new

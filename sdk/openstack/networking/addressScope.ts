@@ -86,7 +86,7 @@ export class AddressScope extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: AddressScopeArgs, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, args?: AddressScopeArgs, opts?: pulumi.CustomResourceOptions)
     constructor(name: string, argsOrState?: AddressScopeArgs | AddressScopeState, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
@@ -99,9 +99,6 @@ export class AddressScope extends pulumi.CustomResource {
             resourceInputs["shared"] = state?.shared;
         } else {
             const args = argsOrState as AddressScopeArgs | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["ipVersion"] = args?.ipVersion;
             resourceInputs["name"] = args?.name;
             resourceInputs["projectId"] = args?.projectId;
@@ -161,7 +158,7 @@ export interface AddressScopeArgs {
      * The name of the address-scope. Changing this updates the
      * name of the existing address-scope.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The owner of the address-scope. Required if admin
      * wants to create a address-scope for another project. Changing this creates a

@@ -81,7 +81,7 @@ export class BgpSpeakerV2 extends pulumi.CustomResource {
     /**
      * A name for the BGP speaker.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * A list of network IDs to associate with the BGP speaker.
      */

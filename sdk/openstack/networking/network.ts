@@ -93,7 +93,7 @@ export class Network extends pulumi.CustomResource {
      * The name of the network. Changing this updates the name of
      * the existing network.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * Whether to explicitly enable or disable
      * port security on the network. Port Security is usually enabled by default, so

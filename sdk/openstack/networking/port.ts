@@ -143,7 +143,7 @@ export class Port extends pulumi.CustomResource {
      * A unique name for the port. Changing this
      * updates the <span pulumi-lang-nodejs="`name`" pulumi-lang-dotnet="`Name`" pulumi-lang-go="`name`" pulumi-lang-python="`name`" pulumi-lang-yaml="`name`" pulumi-lang-java="`name`">`name`</span> of an existing port.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The ID of the network to attach the port to. Changing
      * this creates a new port.

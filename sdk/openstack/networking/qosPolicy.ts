@@ -71,7 +71,7 @@ export class QosPolicy extends pulumi.CustomResource {
      * The name of the QoS policy. Changing this updates the name of
      * the existing QoS policy.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The owner of the QoS policy. Required if admin wants to
      * create a QoS policy for another project. Changing this creates a new QoS policy.

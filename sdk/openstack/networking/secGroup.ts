@@ -92,7 +92,7 @@ export class SecGroup extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: SecGroupArgs, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, args?: SecGroupArgs, opts?: pulumi.CustomResourceOptions)
     constructor(name: string, argsOrState?: SecGroupArgs | SecGroupState, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
@@ -108,9 +108,6 @@ export class SecGroup extends pulumi.CustomResource {
             resourceInputs["tenantId"] = state?.tenantId;
         } else {
             const args = argsOrState as SecGroupArgs | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["deleteDefaultRules"] = args?.deleteDefaultRules;
             resourceInputs["description"] = args?.description;
             resourceInputs["name"] = args?.name;
@@ -191,7 +188,7 @@ export interface SecGroupArgs {
     /**
      * A unique name for the security group.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The region in which to obtain the V2 networking client.
      * A networking client is needed to create a port. If omitted, the

@@ -62,7 +62,7 @@ export class SegmentV2 extends pulumi.CustomResource {
     /**
      * A name for the segment.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The UUID of the network this segment belongs to.
      * Changing this will create a new segment.

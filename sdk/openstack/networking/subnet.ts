@@ -115,7 +115,7 @@ export class Subnet extends pulumi.CustomResource {
      * The name of the subnet. Changing this updates the name of
      * the existing subnet.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The UUID of the parent network. Changing this
      * creates a new subnet.

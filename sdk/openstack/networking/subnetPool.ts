@@ -187,9 +187,6 @@ export class SubnetPool extends pulumi.CustomResource {
             resourceInputs["valueSpecs"] = state?.valueSpecs;
         } else {
             const args = argsOrState as SubnetPoolArgs | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             if (args?.prefixes === undefined && !opts.urn) {
                 throw new Error("Missing required property 'prefixes'");
             }
@@ -382,7 +379,7 @@ export interface SubnetPoolArgs {
      * The name of the subnetpool. Changing this updates the name of
      * the existing subnetpool.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * A list of subnet prefixes to assign to the subnetpool.
      * Neutron API merges adjacent prefixes and treats them as a single prefix. Each

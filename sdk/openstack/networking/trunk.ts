@@ -59,7 +59,7 @@ export class Trunk extends pulumi.CustomResource {
      * A unique name for the trunk. Changing this
      * updates the <span pulumi-lang-nodejs="`name`" pulumi-lang-dotnet="`Name`" pulumi-lang-go="`name`" pulumi-lang-python="`name`" pulumi-lang-yaml="`name`" pulumi-lang-java="`name`">`name`</span> of an existing trunk.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The ID of the port to be used as the parent port of the
      * trunk. This is the port that should be used as the compute instance network

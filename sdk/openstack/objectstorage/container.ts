@@ -154,7 +154,7 @@ export class Container extends pulumi.CustomResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: ContainerArgs, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, args?: ContainerArgs, opts?: pulumi.CustomResourceOptions)
     constructor(name: string, argsOrState?: ContainerArgs | ContainerState, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
@@ -175,9 +175,6 @@ export class Container extends pulumi.CustomResource {
             resourceInputs["versioningLegacy"] = state?.versioningLegacy;
         } else {
             const args = argsOrState as ContainerArgs | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["containerRead"] = args?.containerRead;
             resourceInputs["containerSyncKey"] = args?.containerSyncKey;
             resourceInputs["containerSyncTo"] = args?.containerSyncTo;
@@ -327,7 +324,7 @@ export interface ContainerArgs {
      * A unique name for the container. Changing this creates a
      * new container.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The region in which to create the container. If
      * omitted, the <span pulumi-lang-nodejs="`region`" pulumi-lang-dotnet="`Region`" pulumi-lang-go="`region`" pulumi-lang-python="`region`" pulumi-lang-yaml="`region`" pulumi-lang-java="`region`">`region`</span> argument of the provider is used. Changing this creates

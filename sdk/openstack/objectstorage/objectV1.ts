@@ -186,9 +186,6 @@ export class ObjectV1 extends pulumi.CustomResource {
             if (args?.containerName === undefined && !opts.urn) {
                 throw new Error("Missing required property 'containerName'");
             }
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             resourceInputs["containerName"] = args?.containerName;
             resourceInputs["content"] = args?.content;
             resourceInputs["contentDisposition"] = args?.contentDisposition;
@@ -393,7 +390,7 @@ export interface ObjectV1Args {
     /**
      * A unique name for the object.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * A string set to specify that this is a dynamic large 
      * object manifest object. The value is the container and object name prefix of the

@@ -166,9 +166,6 @@ export class StackV1 extends pulumi.CustomResource {
             resourceInputs["updatedTime"] = state?.updatedTime;
         } else {
             const args = argsOrState as StackV1Args | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             if (args?.templateOpts === undefined && !opts.urn) {
                 throw new Error("Missing required property 'templateOpts'");
             }
@@ -323,7 +320,7 @@ export interface StackV1Args {
      * A unique name for the stack. It must start with an
      * alphabetic character. Changing this updates the stack's name.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * List of notification topics for stack.
      */

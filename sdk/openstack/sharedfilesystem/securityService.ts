@@ -74,7 +74,7 @@ export class SecurityService extends pulumi.CustomResource {
      * The name of the security service. Changing this updates the name
      * of the existing security service.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The security service ou. An organizational unit can be added to
      * specify where the share ends up. New in Manila microversion 2.44.

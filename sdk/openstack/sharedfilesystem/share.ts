@@ -169,9 +169,6 @@ export class Share extends pulumi.CustomResource {
             resourceInputs["snapshotId"] = state?.snapshotId;
         } else {
             const args = argsOrState as ShareArgs | undefined;
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             if (args?.shareProto === undefined && !opts.urn) {
                 throw new Error("Missing required property 'shareProto'");
             }
@@ -325,7 +322,7 @@ export interface ShareArgs {
      * The name of the share. Changing this updates the name
      * of the existing share.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The region in which to obtain the V2 Shared File System
      * client. A Shared File System client is needed to create a share. Changing

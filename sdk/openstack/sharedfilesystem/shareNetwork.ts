@@ -69,7 +69,7 @@ export class ShareNetwork extends pulumi.CustomResource {
      * The name for the share network. Changing this updates the name
      * of the existing share network.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The share network type. Can either be VLAN, VXLAN, GRE, or flat.
      */

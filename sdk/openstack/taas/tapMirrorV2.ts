@@ -67,7 +67,7 @@ export class TapMirrorV2 extends pulumi.CustomResource {
      * The name of the Tap Mirror. Changing this updates the name of
      * the existing Tap Mirror.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The Port ID of the Tap Mirror, this will be the source of
      * the mirrored traffic, and this traffic will be tunneled into the GRE or ERSPAN

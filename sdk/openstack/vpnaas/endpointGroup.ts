@@ -59,7 +59,7 @@ export class EndpointGroup extends pulumi.CustomResource {
      * The name of the group. Changing this updates the name of
      * the existing group.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The region in which to obtain the V2 Networking client.
      * A Networking client is needed to create an endpoint group. If omitted, the

@@ -77,7 +77,7 @@ export class IpSecPolicy extends pulumi.CustomResource {
      * The name of the policy. Changing this updates the name of
      * the existing policy.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The perfect forward secrecy mode. Valid values are group2, group5 and group14 to group31.
      * Default is group5. Changing this updates the existing policy.

@@ -67,7 +67,7 @@ export class Service extends pulumi.CustomResource {
      * The name of the service. Changing this updates the name of
      * the existing service.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The region in which to obtain the V2 Networking client.
      * A Networking client is needed to create a VPN service. If omitted, the

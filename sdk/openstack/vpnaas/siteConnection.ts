@@ -95,7 +95,7 @@ export class SiteConnection extends pulumi.CustomResource {
      * The name of the connection. Changing this updates the name of
      * the existing connection.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * The peer gateway public IPv4 or IPv6 address or FQDN.
      */

@@ -16,12 +16,12 @@ import * as utilities from "../utilities";
  * flavors can be imported using their `id`. Example:
  *
  * ```sh
- * $ pulumi import openstack:loadbalancer/lbFlavorV2:LbFlavorV2 flavor_1 2a0f2240-c5e6-41de-896d-e80d97428d6b
+ * $ pulumi import openstack:loadbalancer/flavorV2:FlavorV2 flavor_1 2a0f2240-c5e6-41de-896d-e80d97428d6b
  * ```
  */
-export class LbFlavorV2 extends pulumi.CustomResource {
+export class FlavorV2 extends pulumi.CustomResource {
     /**
-     * Get an existing LbFlavorV2 resource's state with the given name, ID, and optional extra
+     * Get an existing FlavorV2 resource's state with the given name, ID, and optional extra
      * properties used to qualify the lookup.
      *
      * @param name The _unique_ name of the resulting resource.
@@ -29,22 +29,22 @@ export class LbFlavorV2 extends pulumi.CustomResource {
      * @param state Any extra arguments used during the lookup.
      * @param opts Optional settings to control the behavior of the CustomResource.
      */
-    public static get(name: string, id: pulumi.Input<pulumi.ID>, state?: LbFlavorV2State, opts?: pulumi.CustomResourceOptions): LbFlavorV2 {
-        return new LbFlavorV2(name, <any>state, { ...opts, id: id });
+    public static get(name: string, id: pulumi.Input<pulumi.ID>, state?: FlavorV2State, opts?: pulumi.CustomResourceOptions): FlavorV2 {
+        return new FlavorV2(name, <any>state, { ...opts, id: id });
     }
 
     /** @internal */
-    public static readonly __pulumiType = 'openstack:loadbalancer/lbFlavorV2:LbFlavorV2';
+    public static readonly __pulumiType = 'openstack:loadbalancer/flavorV2:FlavorV2';
 
     /**
-     * Returns true if the given object is an instance of LbFlavorV2.  This is designed to work even
+     * Returns true if the given object is an instance of FlavorV2.  This is designed to work even
      * when multiple copies of the Pulumi SDK have been loaded into the same process.
      */
-    public static isInstance(obj: any): obj is LbFlavorV2 {
+    public static isInstance(obj: any): obj is FlavorV2 {
         if (obj === undefined || obj === null) {
             return false;
         }
-        return obj['__pulumiType'] === LbFlavorV2.__pulumiType;
+        return obj['__pulumiType'] === FlavorV2.__pulumiType;
     }
 
     /**
@@ -76,30 +76,27 @@ export class LbFlavorV2 extends pulumi.CustomResource {
     declare public readonly region: pulumi.Output<string>;
 
     /**
-     * Create a LbFlavorV2 resource with the given unique name, arguments, and options.
+     * Create a FlavorV2 resource with the given unique name, arguments, and options.
      *
      * @param name The _unique_ name of the resource.
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: LbFlavorV2Args, opts?: pulumi.CustomResourceOptions)
-    constructor(name: string, argsOrState?: LbFlavorV2Args | LbFlavorV2State, opts?: pulumi.CustomResourceOptions) {
+    constructor(name: string, args: FlavorV2Args, opts?: pulumi.CustomResourceOptions)
+    constructor(name: string, argsOrState?: FlavorV2Args | FlavorV2State, opts?: pulumi.CustomResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (opts.id) {
-            const state = argsOrState as LbFlavorV2State | undefined;
+            const state = argsOrState as FlavorV2State | undefined;
             resourceInputs["description"] = state?.description;
             resourceInputs["enabled"] = state?.enabled;
             resourceInputs["flavorProfileId"] = state?.flavorProfileId;
             resourceInputs["name"] = state?.name;
             resourceInputs["region"] = state?.region;
         } else {
-            const args = argsOrState as LbFlavorV2Args | undefined;
+            const args = argsOrState as FlavorV2Args | undefined;
             if (args?.flavorProfileId === undefined && !opts.urn) {
                 throw new Error("Missing required property 'flavorProfileId'");
-            }
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
             }
             resourceInputs["description"] = args?.description;
             resourceInputs["enabled"] = args?.enabled;
@@ -108,14 +105,14 @@ export class LbFlavorV2 extends pulumi.CustomResource {
             resourceInputs["region"] = args?.region;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        super(LbFlavorV2.__pulumiType, name, resourceInputs, opts);
+        super(FlavorV2.__pulumiType, name, resourceInputs, opts);
     }
 }
 
 /**
- * Input properties used for looking up and filtering LbFlavorV2 resources.
+ * Input properties used for looking up and filtering FlavorV2 resources.
  */
-export interface LbFlavorV2State {
+export interface FlavorV2State {
     /**
      * The description of the flavor. Changing this
      * updates the existing flavor.
@@ -146,9 +143,9 @@ export interface LbFlavorV2State {
 }
 
 /**
- * The set of arguments for constructing a LbFlavorV2 resource.
+ * The set of arguments for constructing a FlavorV2 resource.
  */
-export interface LbFlavorV2Args {
+export interface FlavorV2Args {
     /**
      * The description of the flavor. Changing this
      * updates the existing flavor.
@@ -168,7 +165,7 @@ export interface LbFlavorV2Args {
      * Name of the flavor. Changing this updates the existing
      * flavor.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string>;
     /**
      * The region in which to obtain the V2 Networking client.
      * A Networking client is needed to create an LB member. If omitted, the
