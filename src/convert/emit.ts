@@ -40,7 +40,7 @@ export interface ConvertResult {
 }
 
 /** Identifiers the generated program uses itself. */
-const PROGRAM_NAMES = ["pulumi", "openstack", "config", "PrivateNetwork", "WebSecurityGroup", "FloatingIp", "FlaskyServer", "WaitCondition", "WaitConditionHandle", "RandomString", "lookupNetwork", "imageArgs", "flavorArgs", "instanceNetworkArgs", "firstAddress", "waitFor"];
+const PROGRAM_NAMES = ["pulumi", "openstack", "config", "PrivateNetwork", "WebSecurityGroup", "FloatingIp", "FlaskyServer", "WaitCondition", "WaitConditionHandle", "RandomString", "lookupNetwork", "imageArgs", "flavorArgs", "instanceNetworkArgs", "firstAddress", "waitFor", "secGroupRuleArgs", "SecurityGroupRule"];
 
 /** Converts a template; never throws for bad templates (problems are in the result). */
 export function convertTemplate(options: ConvertOptions): ConvertResult {

@@ -8,7 +8,7 @@
 import { GetResourceNode } from "../hot/functions/get_resource";
 import { Snippet } from "../hot/functions/types";
 import { LoadedResource } from "../import/load";
-import { arrayCode, Expr, objectCode, snippetExpr } from "./expressions";
+import { arrayCode, escapeTemplateText, Expr, objectCode, snippetExpr } from "./expressions";
 import { IdentifierScope } from "./identifiers";
 import { EmitContext, optionsArgument, Properties, Unit, UnitBinding, UnitCode } from "./units";
 
@@ -276,11 +276,76 @@ function waitCondition(r: LoadedResource, v: string): Unit {
   });
 }
 
+const RULE_FIELDS: Readonly<Record<string, string>> = {
+  direction: "direction",
+  ethertype: "ethertype",
+  port_range_min: "portRangeMin",
+  port_range_max: "portRangeMax",
+  protocol: "protocol",
+  remote_mode: "remoteMode",
+  remote_ip_prefix: "remoteIpPrefix",
+  remote_group_id: "remoteGroupId",
+};
+
+/**
+ * OS::Neutron::SecurityGroup (not in WebSecurityGroup's shape) → openstack.networking.SecGroup and
+ * one SecGroupRule per rule, made by the registry's `secGroupRuleArgs` (registry/neutron/SecurityGroup.ts).
+ * Dependents wait for the rules too, as they do for the imported group.
+ */
+function securityGroup(r: LoadedResource, v: string): Unit {
+  const type = r.definition.type;
+  const rulesVariable = `${v}Rules`;
+  const written = new Properties(r).get("rules");
+  const hasRules = !Array.isArray(written) || written.length > 0;
+  const object = hasRules ? `${v}, ...${rulesVariable}` : v;
+  return single(r, v, "openstack.networking.SecGroup", fieldBinding(v, object, "id", { name: "name" }, r.name, type, hasRules), (ctx) => {
+    ctx.importNamespace("@pulumi/openstack", "openstack");
+    const w = new ArgumentWriter(ctx, new Properties(r));
+    w.map("name", "name");
+    w.map("description", "description");
+    const given = w.props.get("rules");
+    const rules = Array.isArray(given) ? given : [];
+    if (given !== undefined && !Array.isArray(given)) w.note("rules computed by a function are not converted by heatshift convert", w.props.path("rules"));
+    let egress = false;
+    // References inside rules reach only the rules: left out of `refs`, so the group waits too (dependsOn).
+    const ruleWriter = new ArgumentWriter(ctx, w.props);
+    const items = rules.map((rule, i) => {
+      const fields = (rule ?? {}) as Record<string, Snippet>;
+      const entries: [string, string][] = [];
+      for (const [key, value] of Object.entries(fields)) {
+        if (value === null) continue;
+        if (!(key in RULE_FIELDS)) {
+          w.note(`rules[${i}].${key} is not converted by heatshift convert`, w.props.path("rules", i, key));
+          continue;
+        }
+        if (key === "direction" && typeof value !== "string") w.note(`rules[${i}].direction must be written as a literal`, w.props.path("rules", i, key));
+        if (key === "direction" && value === "egress") egress = true;
+        entries.push([RULE_FIELDS[key], ruleWriter.snippet(value, w.props.path("rules", i, key), "    ").code]);
+      }
+      return objectCode(entries, "  ");
+    });
+    // Heat deletes Neutron's default egress rules when one of the template's rules is egress.
+    w.add("deleteDefaultRules", String(egress));
+    w.rejectOthers(["name", "description", "rules"], type);
+    const group = construct(v, "openstack.networking.SecGroup", r.name, w, w.notes);
+    if (!hasRules) return { refs: w.refs, render: group };
+    ctx.importName("heatshift/src/registry/neutron/SecurityGroup", "secGroupRuleArgs");
+    ctx.importName("heatshift/src/registry/neutron/SecurityGroup", "SecurityGroupRule");
+    const ruleName = `\`${escapeTemplateText(r.name)}-rule-\${index}\``;
+    return {
+      refs: w.refs,
+      render: (options) =>
+        `${group(options)}\nconst ${rulesVariable} = (${arrayCode(items, "")} satisfies SecurityGroupRule[]).map(\n  (rule, index) => new openstack.networking.SecGroupRule(${ruleName}, secGroupRuleArgs(rule, ${v}.id)${optionsArgument(options)}),\n);`,
+    };
+  });
+}
+
 /** Adds a named import to the program (for expressions written outside a unit's statement). */
 export type ImportName = (module: string, name: string) => void;
 
 const PLAIN: Readonly<Record<string, (r: LoadedResource, variable: string, importName: ImportName) => Unit>> = {
   "OS::Neutron::Port": port,
+  "OS::Neutron::SecurityGroup": securityGroup,
   "OS::Nova::Server": server,
   "OS::Heat::RandomString": randomString,
   "OS::Heat::WaitConditionHandle": waitConditionHandle,
