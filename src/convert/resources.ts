@@ -6,7 +6,9 @@
  * factory decides at run time (name or ID). A property without a TypeScript form is reported.
  */
 import { GetResourceNode } from "../hot/functions/get_resource";
-import { Snippet } from "../hot/functions/types";
+import { FunctionNode } from "../hot/functions/types";
+import { isUuidLike } from "../registry/nameOrId";
+import type { Snippet } from "../hot/functions/types";
 import { LoadedResource } from "../import/load";
 import { arrayCode, escapeTemplateText, Expr, objectCode, snippetExpr } from "./expressions";
 import { IdentifierScope } from "./identifiers";
@@ -123,13 +125,7 @@ function port(r: LoadedResource, v: string): Unit {
     const w = new ArgumentWriter(ctx, new Properties(r));
     w.map("name", "name");
     const network = w.expr("network");
-    if (network !== undefined) {
-      if (network.refs.size > 0) w.add("networkId", network.code);
-      else {
-        ctx.importName("heatshift/src/registry/neutron/Net", "lookupNetwork");
-        w.add("networkId", `lookupNetwork(${network.code}).id`);
-      }
-    }
+    if (network !== undefined) w.add("networkId", networkId(w, network));
     w.add("adminStateUp", w.expr("admin_state_up")?.code ?? "true");
     const groups = w.props.get("security_groups");
     if (Array.isArray(groups) && groups.length === 0) w.add("noSecurityGroups", "true");
@@ -340,11 +336,82 @@ function securityGroup(r: LoadedResource, v: string): Unit {
   });
 }
 
+/** A property passed on under another name; `fallback` is Heat's schema default, written when the template gives none. */
+type Field = readonly [property: string, key: string, fallback?: string];
+
+/** A network ID from a name-or-ID value: a reference or a literal UUID as is, otherwise looked up (as the registry's `asId`). */
+function networkId(w: ArgumentWriter, value: Expr): string {
+  if (value.refs.size > 0 || (value.literal && typeof value.literal.value === "string" && isUuidLike(value.literal.value))) return value.code;
+  w.ctx.importName("heatshift/src/registry/neutron/Net", "lookupNetwork");
+  return `lookupNetwork(${value.code}).id`;
+}
+
+/** A resource whose properties map one to one onto arguments (plus a network given by name or ID). */
+function simple(className: string, fields: readonly Field[], attributes: Readonly<Record<string, string>>, reference: string | undefined, network?: readonly [string, string]) {
+  return (r: LoadedResource, v: string): Unit =>
+    single(r, v, className, fieldBinding(v, v, reference, attributes, r.name, r.definition.type), (ctx) => {
+      ctx.importNamespace("@pulumi/openstack", "openstack");
+      const w = new ArgumentWriter(ctx, new Properties(r));
+      if (network !== undefined) {
+        const value = w.expr(network[0]);
+        if (value !== undefined) w.add(network[1], networkId(w, value));
+      }
+      for (const [property, key, fallback] of fields) {
+        const value = w.expr(property);
+        if (value !== undefined) w.add(key, value.code);
+        else if (fallback !== undefined) w.add(key, fallback);
+      }
+      w.rejectOthers([...fields.map(([property]) => property), ...(network === undefined ? [] : [network[0]])], r.definition.type);
+      return { refs: w.refs, render: construct(v, className, r.name, w, w.notes) };
+    });
+}
+
+/** OS::Neutron::Router → openstack.networking.Router (registry/neutron/Router.ts): the gateway network by name or ID. */
+function router(r: LoadedResource, v: string): Unit {
+  return single(r, v, "openstack.networking.Router", fieldBinding(v, v, "id", { name: "name" }, r.name, r.definition.type), (ctx) => {
+    ctx.importNamespace("@pulumi/openstack", "openstack");
+    const w = new ArgumentWriter(ctx, new Properties(r));
+    w.map("name", "name");
+    w.add("adminStateUp", w.expr("admin_state_up")?.code ?? "true");
+    const gateway = w.props.get("external_gateway_info");
+    if (gateway !== undefined && (gateway === null || typeof gateway !== "object" || Array.isArray(gateway) || gateway instanceof FunctionNode)) {
+      w.note("external_gateway_info computed by a function is not converted by heatshift convert", w.props.path("external_gateway_info"));
+    } else if (gateway !== undefined) {
+      for (const [key, value] of Object.entries(gateway)) {
+        if (value === null) continue;
+        const e = w.snippet(value, w.props.path("external_gateway_info", key));
+        if (key === "network") {
+          w.ctx.importName("heatshift/src/registry/neutron/Net", "lookupNetwork");
+          w.add("externalNetworkId", `lookupNetwork(${e.code}).id`);
+        } else if (key === "enable_snat") w.add("enableSnat", e.code);
+        else w.note(`external_gateway_info.${key} is not converted by heatshift convert`, w.props.path("external_gateway_info", key));
+      }
+    }
+    w.rejectOthers(["name", "admin_state_up", "external_gateway_info"], r.definition.type);
+    return { refs: w.refs, render: construct(v, "openstack.networking.Router", r.name, w, w.notes) };
+  });
+}
+
 /** Adds a named import to the program (for expressions written outside a unit's statement). */
 export type ImportName = (module: string, name: string) => void;
 
 const PLAIN: Readonly<Record<string, (r: LoadedResource, variable: string, importName: ImportName) => Unit>> = {
   "OS::Neutron::Port": port,
+  "OS::Neutron::Net": simple(
+    "openstack.networking.Network",
+    [["name", "name"], ["admin_state_up", "adminStateUp", "true"], ["shared", "shared", "false"], ["port_security_enabled", "portSecurityEnabled"], ["dns_domain", "dnsDomain"], ["tags", "tags"]],
+    { name: "name", mtu: "mtu" },
+    "id",
+  ),
+  "OS::Neutron::Subnet": simple(
+    "openstack.networking.Subnet",
+    [["cidr", "cidr"], ["name", "name"], ["ip_version", "ipVersion", "4"], ["dns_nameservers", "dnsNameservers", "[]"], ["gateway_ip", "gatewayIp"], ["enable_dhcp", "enableDhcp", "true"], ["allocation_pools", "allocationPools"], ["tags", "tags"]],
+    { name: "name", cidr: "cidr", gateway_ip: "gatewayIp", network_id: "networkId" },
+    "id",
+    ["network", "networkId"],
+  ),
+  "OS::Neutron::Router": router,
+  "OS::Neutron::RouterInterface": simple("openstack.networking.RouterInterface", [["router", "routerId"], ["subnet", "subnetId"], ["port", "portId"]], {}, undefined),
   "OS::Neutron::SecurityGroup": securityGroup,
   "OS::Nova::Server": server,
   "OS::Heat::RandomString": randomString,
