@@ -1,0 +1,160 @@
+// Side by side on the same loopback cloud: the tutorial's heat_2d.yaml deployed by Heat itself
+// (`openstack stack create`, heat-api on 127.0.0.1:8004) and by heatshift (HotStack under the real
+// Pulumi engine). Heat gets the template with one line added: floating_ip_assoc `depends_on`
+// router-interface. Without it Heat races (the association may run before the subnet is on the
+// router and fail "External network ... is not reachable from subnet"); heatshift adds that
+// dependency itself (docs/importer.md), so HotStack gets the file unchanged. The test plays the instance for both: it runs the curl_cli line of each server's
+// user_data (Heat's handle URL, then heatshift's receiver on 127.0.0.1). Then it compares what the
+// `openstack` CLI shows of both deployments; the differences that remain are in docs/e2e.md.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as YAML from "yaml";
+import { SignalReceiver, startSignalReceiver } from "../../src/signal/server";
+import { DeployedFlasky, inspectFlasky, newServer, reportTime } from "./support/deployment";
+import { sendSignal, signalCommand } from "./support/instance";
+import { Inventory, inventory, openstack, openstackJson, requireCloudUp, RuleShape, securityGroupRules, serverUserData, settle } from "./support/openstack";
+import { PulumiStack } from "./support/pulumi";
+
+const template = path.join(__dirname, "..", "fixtures", "flasky", "heat_2d.yaml");
+const image = "cirros-0.3.3-x86_64";
+const gmailUsername = "heatshift-e2e";
+const gmailPassword = `pw-${Date.now().toString(36)}-side-by-side`;
+const heatStackName = `heat-side-${process.pid}`;
+
+/** heat_2d.yaml for Heat: the floating IP association waits for the router interface (see above). */
+function templateForHeat(dir: string): string {
+  const document = YAML.parse(fs.readFileSync(template, "utf8"));
+  document.resources.floating_ip_assoc.depends_on = "router-interface";
+  const file = path.join(dir, "heat_2d-for-heat.yaml");
+  fs.writeFileSync(file, YAML.stringify(document));
+  return file;
+}
+
+let receiverDir: string;
+let receiver: SignalReceiver;
+let stack: PulumiStack;
+let before: Inventory;
+let heatCreated = false;
+
+beforeAll(async () => {
+  requireCloudUp();
+  receiverDir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-e2e-signals-"));
+  receiver = await startSignalReceiver({ dataDir: receiverDir, host: "127.0.0.1", port: 0 });
+  stack = new PulumiStack(path.join(__dirname, "projects", "hotstack"), `side-by-side-${process.pid}`);
+  await stack.init(
+    { template, image, gmail_username: gmailUsername, "heatshift:signalReceiverUrl": receiver.url },
+    { gmail_password: gmailPassword, "heatshift:signalAdminToken": receiver.adminToken },
+  );
+  before = await inventory();
+}, 300_000);
+
+afterAll(async () => {
+  if (heatCreated) await openstack("stack", "delete", "--yes", "--wait", heatStackName).catch(() => undefined);
+  await stack?.remove();
+  await receiver?.close();
+  if (receiverDir) fs.rmSync(receiverDir, { recursive: true, force: true });
+}, 600_000);
+
+/** One deployment as the CLI shows it, reduced to what both should share, plus what may differ. */
+interface Side {
+  readonly deployed: DeployedFlasky;
+  readonly rules: RuleShape[];
+  readonly securityGroupName: string;
+  readonly outputs: Record<string, unknown>;
+  readonly userData: string;
+  readonly created: Record<keyof Inventory, number>;
+  readonly names: Record<string, string>;
+}
+
+async function describeSide(serverId: string, outputs: Record<string, unknown>, userData: string): Promise<Side> {
+  const deployed = await inspectFlasky(serverId, String(outputs.instance_ip));
+  const groupId = deployed.port.securityGroupIds[0];
+  const group = await openstackJson<{ name: string }>("security", "group", "show", groupId);
+  const network = await openstackJson<{ name: string }>("network", "show", deployed.port.networkId);
+  const router = await openstackJson<{ name: string }>("router", "show", deployed.router.id);
+  const now = await inventory();
+  const created = Object.fromEntries(
+    (Object.keys(now) as Array<keyof Inventory>).map((kind) => [kind, now[kind].filter((id) => !before[kind].includes(id)).length]),
+  ) as Record<keyof Inventory, number>;
+  return {
+    deployed,
+    rules: await securityGroupRules(groupId),
+    securityGroupName: group.name,
+    outputs,
+    userData,
+    created,
+    names: { server: deployed.server.name, network: network.name, router: router.name },
+  };
+}
+
+/** The parts of a deployment that must not differ between Heat and heatshift (IDs and addresses do). */
+function comparable(side: Side) {
+  const { deployed } = side;
+  return {
+    server: { status: deployed.server.status, image: deployed.server.image, flavor: deployed.server.flavor, keyName: deployed.server.keyName },
+    port: { status: deployed.port.status, onServer: deployed.port.deviceId === deployed.server.id, securityGroups: deployed.port.securityGroupIds.length },
+    network: { subnetCidrs: deployed.network.subnetCidrs, dnsNameservers: deployed.network.dnsNameservers },
+    router: { externalNetworkName: deployed.router.externalNetworkName, interfaceSubnetCidrs: deployed.router.interfaceSubnetCidrs },
+    floatingIp: { onPort: deployed.floatingIp.portId === deployed.port.id, fixedIp: deployed.floatingIp.fixedIp === deployed.port.fixedIp, network: deployed.floatingIp.networkName },
+    securityGroup: { name: side.securityGroupName, rules: side.rules },
+    outputs: { instance_name: side.outputs.instance_name === deployed.server.name, instance_ip: side.outputs.instance_ip === deployed.floatingIp.address },
+    created: side.created,
+    // The script is the same but for the random flask secret key and the handle's curl_cli.
+    userData: side.userData.replace(/^SECRET_KEY=.*$/m, "SECRET_KEY=<random>").replace(signalCommand(side.userData), "<curl_cli>"),
+  };
+}
+
+describe("heat_2d.yaml: Heat and heatshift side by side on the loopback OpenStack", () => {
+  test("both deploy the same resources, properties and outputs; both deletions restore the cloud", async () => {
+    // Heat: create, play the instance with Heat's own curl_cli, wait for CREATE_COMPLETE.
+    const heatStarted = Date.now();
+    heatCreated = true;
+    const created = openstack(
+      "stack", "create", "--wait", "-t", templateForHeat(receiverDir),
+      "--parameter", `image=${image}`, "--parameter", `gmail_username=${gmailUsername}`, "--parameter", `gmail_password=${gmailPassword}`,
+      heatStackName,
+    );
+    const heatServer = await newServer(before, new RegExp(`^${heatStackName}-flasky_instance-`), 600, created.then(() => ({ status: 0, stdout: "openstack stack create --wait returned", stderr: "" })));
+    const heatUserData = await serverUserData(heatServer.ID);
+    expect(signalCommand(heatUserData)).toMatch(/ http:\/\/127\.0\.0\.1:8004\/v1\/[0-9a-f]{32}\/stacks\/.+\/resources\/wait_handle\/signal$/);
+    expect((await sendSignal(heatUserData, { status: "SUCCESS" })).status).toBe(200);
+    await created.catch(async (error: Error) => {
+      const shown = await openstackJson<{ stack_status_reason: string }>("stack", "show", heatStackName);
+      throw new Error(`${error.message}\nHeat says: ${shown.stack_status_reason}`);
+    });
+    const heatCreateSeconds = (Date.now() - heatStarted) / 1000;
+    reportTime("Heat stack create --wait", heatCreateSeconds);
+    const heatStack = await openstackJson<{ stack_status: string; outputs: Array<{ output_key: string; output_value: unknown }> }>(
+      "stack", "show", heatStackName,
+    );
+    expect(heatStack.stack_status).toEqual("CREATE_COMPLETE");
+    const heatOutputs = Object.fromEntries(heatStack.outputs.map((output) => [output.output_key, output.output_value]));
+    const heat = await describeSide(heatServer.ID, heatOutputs, heatUserData);
+
+    // heatshift: the same template through HotStack while Heat's stack stays up.
+    const atHeat = await inventory();
+    const up = stack.up();
+    const server = await newServer(atHeat, /^heat_2d-flasky_instance-/, 600, up);
+    const userData = await serverUserData(server.ID);
+    expect((await sendSignal(userData, { status: "SUCCESS" })).status).toBe(200);
+    const result = await up;
+    if (result.status !== 0) throw new Error(`up failed (exit ${result.status})\n${result.stdout}\n${result.stderr}`);
+    reportTime("heatshift HotStack up", result.seconds);
+    const heatshiftSide = await describeSide(server.ID, await stack.outputs(), userData);
+    const heatshift = { ...heatshiftSide, created: Object.fromEntries(Object.entries(heatshiftSide.created).map(([kind, count]) => [kind, count - heat.created[kind as keyof Inventory]])) as Side["created"] };
+
+    process.stdout.write(`side by side names: heat ${JSON.stringify(heat.names)} heatshift ${JSON.stringify(heatshift.names)}\n`);
+    process.stdout.write(`side by side created: heat ${JSON.stringify(heat.created)} heatshift ${JSON.stringify(heatshift.created)}\n`);
+    expect(comparable(heatshift)).toEqual(comparable(heat));
+
+    const deleteStarted = Date.now();
+    await openstack("stack", "delete", "--yes", "--wait", heatStackName);
+    heatCreated = false;
+    reportTime("Heat stack delete --wait", (Date.now() - deleteStarted) / 1000);
+    const destroyed = await stack.destroy();
+    if (destroyed.status !== 0) throw new Error(`destroy failed:\n${destroyed.stdout}\n${destroyed.stderr}`);
+    reportTime("heatshift HotStack destroy", destroyed.seconds);
+    expect(await settle(before, 60, inventory)).toEqual(before);
+  }, 1_700_000);
+});
