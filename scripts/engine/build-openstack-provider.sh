@@ -10,7 +10,7 @@
 #      project's PULUMI_HOME, so the engine never downloads it.
 # Everything lands in the git-ignored .heatshift/openstack-provider/. A stamp of the inputs (go.mod,
 # go.sum, Go sources, token list, versions, Go and CLI version) makes a second run skip the builds.
-# Versions: scripts/engine/openstack-provider/versions.env. Needs the Pulumi CLI that
+# Versions: scripts/engine/versions.env (every engine pin is there). Needs the Pulumi CLI that
 # scripts/engine/build.sh builds (.heatshift/bin/pulumi) to install the plugin.
 #
 # Usage: scripts/engine/build-openstack-provider.sh [--update-sdk]
@@ -24,8 +24,8 @@ readonly pulumi_home="${PULUMI_HOME:-$heatshift_dir/pulumi-home}"
 readonly pulumi="$heatshift_dir/bin/pulumi"
 readonly sdk_dir="$project_root/sdk/openstack"
 
-# shellcheck source=openstack-provider/versions.env
-source "$module_dir/versions.env"
+# shellcheck source=versions.env
+source "$project_root/scripts/engine/versions.env"
 readonly version="$OPENSTACK_PROVIDER_VERSION"
 
 export GOTOOLCHAIN="$OPENSTACK_GOTOOLCHAIN"
@@ -56,7 +56,7 @@ check_pin() {
 # Everything the outputs depend on; a different value means rebuild.
 stamp_value() {
   printf '%s %s %s %s\n' "$version" "$(go env GOVERSION)" "$("$pulumi" version)" \
-    "$(cd "$module_dir" && cat go.mod go.sum versions.env tokens-3.15.2.txt ./*.go cmd/*/main.go | sha256sum | cut -c1-16)"
+    "$(cd "$module_dir" && cat go.mod go.sum ../versions.env tokens-3.15.2.txt ./*.go cmd/*/main.go | sha256sum | cut -c1-16)"
 }
 
 go_build() {

@@ -3,7 +3,7 @@
 #   .heatshift/bin/pulumi                          the CLI (github.com/pulumi/pulumi/pkg/v3)
 #   .heatshift/bin/pulumi-language-nodejs          the Node.js language host
 #   .heatshift/bin/pulumi-resource-pulumi-nodejs   the launcher that dynamic providers need
-#   .heatshift/pulumi-home/plugins/...             provider plugins, when they can be built
+#   .heatshift/pulumi-home/plugins/...             the OpenStack provider plugin (build-openstack-provider.sh)
 # Versions come from scripts/engine/versions.env only. A piece already built at the right
 # version (stamp file in .heatshift/stamps/) is skipped, so a second run takes seconds.
 # The official release flags are used: CGO_ENABLED=0, -trimpath, tags osusergo,grpcnotrace and
@@ -93,43 +93,6 @@ install_dynamic_provider_launcher() {
   log "$name $PULUMI_CLI_VERSION: installed from $value"
 }
 
-# Provider plugins must match the npm packages exactly, or the engine would look for another version.
-npm_spec() {
-  node -p "require('$project_root/package.json').dependencies['$1'] || ''"
-}
-
-# A local SDK (`file:...`) brings its own plugin (e.g. scripts/engine/build-openstack-provider.sh).
-is_local_spec() { [[ "$1" == file:* ]]; }
-
-check_plugin_pin() {
-  local package="$1" pinned="$2" variable="$3" spec
-  spec="$(npm_spec "$package")"
-  is_local_spec "$spec" || [[ "$spec" == "$pinned" ]] ||
-    die "package.json asks for $package '$spec' but scripts/engine/versions.env pins $variable=$pinned"
-}
-
-# A provider plugin is usable when the engine's plugin cache has it at exactly the pinned version.
-# Its Go module is refused by the proxy today; ask again on each run so the log shows the reason,
-# and install nothing else in its place.
-report_provider_plugin() {
-  local name="$1" version="$2" module="$3" spec answer
-  spec="$(npm_spec "@pulumi/$name")"
-  if is_local_spec "$spec"; then
-    log "plugin resource $name: package.json takes @pulumi/$name from $spec, which brings its own plugin; not built here"
-    return
-  fi
-  if [[ -d "$pulumi_home/plugins/resource-$name-v$version" ]]; then
-    log "plugin resource $name $version: installed"
-    return
-  fi
-  if answer="$(cd "$heatshift_dir" && go mod download -json "$module@latest" 2>&1)"; then
-    log "plugin resource $name $version: $module is now served by the Go module proxy, but no wrapper module builds it yet (see docs/engine.md)"
-  else
-    log "plugin resource $name $version: NOT AVAILABLE: go mod download $module@latest answered: $(printf '%s' "$answer" | tr -s ' \n\t' ' ' | grep -o '"Error": "[^"]*' | cut -c11- | sed 's|\\n\\t| |g' | head -c 300)"
-  fi
-  log "  programs that use @pulumi/$name cannot be deployed by this engine until that provider can be built"
-}
-
 main() {
   mkdir -p "$bin_dir" "$stamp_dir" "$pulumi_home"
   local started=$SECONDS
@@ -138,16 +101,14 @@ main() {
   check_pin pulumi github.com/pulumi/pulumi/pkg/v3 "$PULUMI_CLI_VERSION"
   check_pin pulumi github.com/pulumi/pulumi/sdk/v3 "$PULUMI_CLI_VERSION"
   check_pin language-nodejs github.com/pulumi/pulumi/sdk/v3 "$PULUMI_LANGUAGE_NODEJS_VERSION"
-  check_plugin_pin @pulumi/openstack "$OPENSTACK_PLUGIN_VERSION" OPENSTACK_PLUGIN_VERSION
-  check_plugin_pin @pulumi/random "$RANDOM_PLUGIN_VERSION" RANDOM_PLUGIN_VERSION
 
   build_tool pulumi pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi "$PULUMI_CLI_VERSION"
   build_tool pulumi-language-nodejs language-nodejs \
     github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs "$PULUMI_LANGUAGE_NODEJS_VERSION"
   install_dynamic_provider_launcher
 
-  report_provider_plugin openstack "$OPENSTACK_PLUGIN_VERSION" "$OPENSTACK_PROVIDER_MODULE"
-  report_provider_plugin random "$RANDOM_PLUGIN_VERSION" "$RANDOM_PROVIDER_MODULE"
+  # The OpenStack provider plugin and its SDK, which need the CLI just built.
+  bash "$engine_dir/build-openstack-provider.sh"
 
   log "done in $((SECONDS - started))s: $("$bin_dir/pulumi" version) in $bin_dir"
 }
