@@ -16,7 +16,7 @@ if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json
   say "installing npm dependencies"
   npm ci --no-audit --no-fund
 fi
-bash scripts/setup-engine.sh
+npm run --silent setup:engine
 
 if [[ -z "${OS_CLOUD:-}" && -z "${OS_AUTH_URL:-}" ]]; then
   say "no OS_CLOUD or OS_AUTH_URL set: using the project's own OpenStack on 127.0.0.1 (scripts/openstack-aio.sh)"
