@@ -34,6 +34,7 @@ import { cfnReplace, replace, replaceJson, replaceJsonStrict, replaceJsonVeryStr
 import { strSplitDefinition } from "./str_split";
 import { FunctionDefinition } from "./types";
 import { yaql } from "./yaql";
+import { HOT_RELEASE_NAMES, HOT_VERSION_DATES } from "../versions";
 
 /** The functions of one template version. */
 export interface VersionFunctions {
@@ -50,31 +51,6 @@ export interface VersionFunctions {
   /** Whether the version has the `conditions` section and `condition` fields (from 2016-10-14). */
   readonly hasConditions: boolean;
 }
-
-/** Every HOT version date, oldest first. */
-export const HOT_VERSIONS = [
-  "2013-05-23",
-  "2014-10-16",
-  "2015-04-30",
-  "2015-10-15",
-  "2016-04-08",
-  "2016-10-14",
-  "2017-02-24",
-  "2017-09-01",
-  "2018-03-02",
-  "2018-08-31",
-  "2021-04-16",
-] as const;
-
-/** The release names Heat accepts as versions (only from newton; there is no `mitaka`). */
-export const RELEASE_NAMES: Readonly<Record<string, (typeof HOT_VERSIONS)[number]>> = {
-  newton: "2016-10-14",
-  ocata: "2017-02-24",
-  pike: "2017-09-01",
-  queens: "2018-03-02",
-  rocky: "2018-08-31",
-  wallaby: "2021-04-16",
-};
 
 type Table = Record<string, FunctionDefinition>;
 
@@ -191,7 +167,7 @@ export function isFunctionName(name: string): boolean {
 
 /** The functions of a version given by date or release name; `undefined` for anything else (exact strings only). */
 export function functionsForVersion(version: string): VersionFunctions | undefined {
-  return TABLES.get(RELEASE_NAMES[version] ?? version);
+  return TABLES.get(HOT_RELEASE_NAMES[version] ?? version);
 }
 
 /** Where a name is a function: the first and (when removed later) last version, and whether only in conditions. */
@@ -206,7 +182,7 @@ export interface FunctionAvailability {
 
 /** For error messages about a function used in a version that lacks it. */
 export function functionAvailability(name: string): FunctionAvailability {
-  const having = HOT_VERSIONS.filter((date) => {
+  const having = HOT_VERSION_DATES.filter((date) => {
     const table = TABLES.get(date)!;
     return table.functions.has(name) || table.conditionFunctions.has(name);
   });
@@ -216,7 +192,7 @@ export function functionAvailability(name: string): FunctionAvailability {
   const last = having[having.length - 1];
   return {
     from: having[0],
-    until: last === HOT_VERSIONS[HOT_VERSIONS.length - 1] ? undefined : last,
-    conditionOnly: HOT_VERSIONS.every((date) => !TABLES.get(date)!.functions.has(name)),
+    until: last === HOT_VERSION_DATES[HOT_VERSION_DATES.length - 1] ? undefined : last,
+    conditionOnly: HOT_VERSION_DATES.every((date) => !TABLES.get(date)!.functions.has(name)),
   };
 }

@@ -4,7 +4,8 @@
  * deviations listed below with their reason.
  */
 import { isDeepStrictEqual } from "util";
-import { functionsForVersion, HOT_VERSIONS } from "../../../src/hot/functions/index";
+import { functionsForVersion } from "../../../src/hot/functions/index";
+import { HOT_VERSION_DATES } from "../../../src/hot/versions";
 import cases from "../../fixtures/functions/cases.json";
 import expected from "../../fixtures/functions/expected.json";
 import { run, Stand } from "./harness";
@@ -192,7 +193,7 @@ describe.each((cases as unknown as Case[]).map((c) => [c.name, c] as const))("%s
 describe("function tables", () => {
   const tables = (expected as unknown as { __tables__: Record<string, { functions: Record<string, string>; condition_functions: string[] }> })
     .__tables__;
-  it.each(HOT_VERSIONS.map((v) => [v]))("%s has exactly Heat's functions and condition functions", (version) => {
+  it.each(HOT_VERSION_DATES.map((v) => [v]))("%s has exactly Heat's functions and condition functions", (version) => {
     const table = functionsForVersion(version)!;
     const heat = tables[table.heatClass];
     const ours: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import { HotError } from "../../../src/hot/diagnostics";
-import { functionAvailability, functionsForVersion, HOT_VERSIONS, RELEASE_NAMES } from "../../../src/hot/functions/index";
+import { functionAvailability, functionsForVersion } from "../../../src/hot/functions/index";
+import { HOT_RELEASE_NAMES, HOT_VERSION_DATES } from "../../../src/hot/versions";
 import { resolveSnippet } from "../../../src/hot/functions/resolve";
 import { FunctionNode, OMIT } from "../../../src/hot/functions/types";
 
@@ -66,14 +67,14 @@ function classify(version: string, name: string): string {
   return isData ? "data" : "F";
 }
 
-describe.each(HOT_VERSIONS.map((version, column) => [version, column] as const))("heat_template_version %s", (version, column) => {
+describe.each(HOT_VERSION_DATES.map((version, column) => [version, column] as const))("heat_template_version %s", (version, column) => {
   it.each(Object.keys(MATRIX))("%s", (name) => {
     expect(classify(version, name)).toEqual(MATRIX[name].split(" ")[column]);
   });
 });
 
 describe("release names", () => {
-  it.each(Object.entries(RELEASE_NAMES))("%s is %s", (name, date) => {
+  it.each(Object.entries(HOT_RELEASE_NAMES))("%s is %s", (name, date) => {
     expect(functionsForVersion(name)).toBe(functionsForVersion(date));
   });
   it.each([["mitaka"], ["Newton"], ["2016-10-14 "], ["2016.10.14"], ["2019-01-01"]])("%p is no version", (text) => {
