@@ -33,18 +33,11 @@ import { asId, isEmptyMap, withUnmapped } from "../properties";
 import { isUuidLike } from "../nameOrId";
 import { lookupNetwork } from "./Net";
 import { portHiddenDependencies } from "./hiddenDependencies";
-export const heatProperties: PropertiesSchema = {
-  name: { type: "String", updateAllowed: true },
-  network: { type: "String", required: true },
-  device_id: { type: "String", default: "", updateAllowed: true },
-  device_owner: { type: "String", default: "", updateAllowed: true },
-  fixed_ips: { type: "List", updateAllowed: true, items: { type: "Map", keys: {
-      subnet: { type: "String" },
-      ip_address: { type: "String" },
-    } } },
-  security_groups: { type: "List", updateAllowed: true },
-  dns_name: { type: "String", updateAllowed: true },
-  tags: { type: "List", updateAllowed: true, items: { type: "String" } },
+/**
+ * The port properties a server's `port_extra_properties` may also set: Heat builds both schemas from
+ * the same list (Port.extra_properties_schema), so they live here once.
+ */
+export const portExtraPropertiesSchema: PropertiesSchema = {
   value_specs: { type: "Map", default: {}, updateAllowed: true },
   admin_state_up: { type: "Boolean", default: true, updateAllowed: true },
   mac_address: { type: "String" },
@@ -57,6 +50,21 @@ export const heatProperties: PropertiesSchema = {
   qos_policy: { type: "String", updateAllowed: true },
   propagate_uplink_status: { type: "Boolean", updateAllowed: true },
   no_fixed_ips: { type: "Boolean", default: false, updateAllowed: true },
+};
+
+export const heatProperties: PropertiesSchema = {
+  name: { type: "String", updateAllowed: true },
+  network: { type: "String", required: true },
+  device_id: { type: "String", default: "", updateAllowed: true },
+  device_owner: { type: "String", default: "", updateAllowed: true },
+  fixed_ips: { type: "List", updateAllowed: true, items: { type: "Map", keys: {
+      subnet: { type: "String" },
+      ip_address: { type: "String" },
+    } } },
+  security_groups: { type: "List", updateAllowed: true },
+  dns_name: { type: "String", updateAllowed: true },
+  tags: { type: "List", updateAllowed: true, items: { type: "String" } },
+  ...portExtraPropertiesSchema,
 };
 const heatAttributeList: Readonly<Record<string, AttributeSpec>> = {
   admin_state_up: { description: "The administrative state of this port." },

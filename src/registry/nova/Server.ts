@@ -116,6 +116,7 @@ import * as openstackProvider from "@pulumi/openstack";
 import { AttributeSpec, PropertiesSchema, RegistryEntry } from "../types";
 import { isEmptyMap, withUnmapped } from "../properties";
 import { serverHiddenDependencies } from "../neutron/hiddenDependencies";
+import { portExtraPropertiesSchema } from "../neutron/Port";
 export const heatProperties: PropertiesSchema = {
   name: { type: "String", updateAllowed: true },
   image: { type: "String", updateAllowed: true },
@@ -151,20 +152,7 @@ export const heatProperties: PropertiesSchema = {
       allocate_network: { type: "String", allowed: ["none", "auto"], updateAllowed: true },
       fixed_ip: { type: "String" },
       port: { type: "String" },
-      port_extra_properties: { type: "Map", keys: {
-          value_specs: { type: "Map", default: {}, updateAllowed: true },
-          admin_state_up: { type: "Boolean", default: true, updateAllowed: true },
-          mac_address: { type: "String" },
-          allowed_address_pairs: { type: "List", updateAllowed: true, items: { type: "Map", keys: {
-              mac_address: { type: "String" },
-              ip_address: { type: "String", required: true },
-            } } },
-          "binding:vnic_type": { type: "String", default: "normal", allowed: ["normal", "direct", "macvtap", "direct-physical", "baremetal", "virtio-forwarder", "smart-nic"], updateAllowed: true },
-          port_security_enabled: { type: "Boolean", updateAllowed: true },
-          qos_policy: { type: "String", updateAllowed: true },
-          propagate_uplink_status: { type: "Boolean", updateAllowed: true },
-          no_fixed_ips: { type: "Boolean", default: false, updateAllowed: true },
-        } },
+      port_extra_properties: { type: "Map", keys: portExtraPropertiesSchema },
       subnet: { type: "String" },
       floating_ip: { type: "String" },
       tag: { type: "String" },
