@@ -8,6 +8,7 @@
 import { flaskyUserDataTemplate, waitConditionNotifyLine } from "../../components/FlaskyServer";
 import { FunctionNode, Snippet } from "../hot/functions/types";
 import { LoadedResource, LoadedStack } from "../import/load";
+import { heatRuleFields } from "../registry/neutron/SecurityGroup";
 import { arrayCode } from "./expressions";
 import { IdentifierScope } from "./identifiers";
 import { ArgumentWriter, COMPONENTS_MODULE, construct, fieldBinding, referencedResource, serverNetworks } from "./resources";
@@ -80,15 +81,8 @@ const privateNetwork: Matcher = (stack, free, ids) => {
   return units;
 };
 
-const RULE_KEYS: Readonly<Record<string, string>> = {
-  direction: "direction",
-  ethertype: "ethertype",
-  port_range_min: "portRangeMin",
-  port_range_max: "portRangeMax",
-  protocol: "protocol",
-  remote_mode: "remoteMode",
-  remote_ip_prefix: "remoteIpPrefix",
-};
+/** Rule keys a literal WebSecurityGroup rule may use: a remote group is a reference, left to plain resources. */
+const componentRuleKeys = new Set(Object.keys(heatRuleFields).filter((key) => key !== "remote_group_id"));
 
 /** A named SecurityGroup with literal rules → WebSecurityGroup. */
 const webSecurityGroup: Matcher = (stack, free, ids) => {
@@ -99,7 +93,7 @@ const webSecurityGroup: Matcher = (stack, free, ids) => {
     if (!only(props, ["name", "description", "rules"]) || props.get("name") === undefined) continue;
     if (rules !== undefined && (!Array.isArray(rules) || !isLiteral(rules))) continue;
     const ruleList = (rules ?? []) as Record<string, Snippet>[];
-    if (!ruleList.every((rule) => rule !== null && typeof rule === "object" && Object.keys(rule).every((k) => k in RULE_KEYS))) continue;
+    if (!ruleList.every((rule) => rule !== null && typeof rule === "object" && Object.keys(rule).every((k) => componentRuleKeys.has(k)))) continue;
     const v = ids.allocate(sg.name);
     units.push(
       group([sg], "component WebSecurityGroup", v, [[sg.name, fieldBinding(v, v, "securityGroupId", { name: "securityGroupName" }, sg.name, sg.type, true)]], (ctx) => {
@@ -108,7 +102,7 @@ const webSecurityGroup: Matcher = (stack, free, ids) => {
         w.map("name", "groupName");
         w.map("description", "description");
         const items = ruleList.map((rule) =>
-          `{ ${Object.entries(rule).filter(([, value]) => value !== null).map(([k, value]) => `${RULE_KEYS[k]}: ${JSON.stringify(value)}`).join(", ")} }`.replace("{  }", "{}"),
+          `{ ${Object.entries(rule).filter(([, value]) => value !== null).map(([k, value]) => `${heatRuleFields[k as keyof typeof heatRuleFields]}: ${JSON.stringify(value)}`).join(", ")} }`.replace("{  }", "{}"),
         );
         // Heat's default is no rules; the component's is the tutorial's four.
         w.add("rules", arrayCode(items, "  "));

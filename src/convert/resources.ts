@@ -8,6 +8,7 @@
 import { GetResourceNode } from "../hot/functions/get_resource";
 import { FunctionNode } from "../hot/functions/types";
 import { isUuidLike } from "../registry/nameOrId";
+import { heatRuleFields } from "../registry/neutron/SecurityGroup";
 import type { Snippet } from "../hot/functions/types";
 import { LoadedResource } from "../import/load";
 import { arrayCode, escapeTemplateText, Expr, objectCode, snippetExpr } from "./expressions";
@@ -272,16 +273,6 @@ function waitCondition(r: LoadedResource, v: string): Unit {
   });
 }
 
-const RULE_FIELDS: Readonly<Record<string, string>> = {
-  direction: "direction",
-  ethertype: "ethertype",
-  port_range_min: "portRangeMin",
-  port_range_max: "portRangeMax",
-  protocol: "protocol",
-  remote_mode: "remoteMode",
-  remote_ip_prefix: "remoteIpPrefix",
-  remote_group_id: "remoteGroupId",
-};
 
 /**
  * OS::Neutron::SecurityGroup (not in WebSecurityGroup's shape) → openstack.networking.SecGroup and
@@ -310,13 +301,13 @@ function securityGroup(r: LoadedResource, v: string): Unit {
       const entries: [string, string][] = [];
       for (const [key, value] of Object.entries(fields)) {
         if (value === null) continue;
-        if (!(key in RULE_FIELDS)) {
+        if (!(key in heatRuleFields)) {
           w.note(`rules[${i}].${key} is not converted by heatshift convert`, w.props.path("rules", i, key));
           continue;
         }
         if (key === "direction" && typeof value !== "string") w.note(`rules[${i}].direction must be written as a literal`, w.props.path("rules", i, key));
         if (key === "direction" && value === "egress") egress = true;
-        entries.push([RULE_FIELDS[key], ruleWriter.snippet(value, w.props.path("rules", i, key), "    ").code]);
+        entries.push([heatRuleFields[key as keyof typeof heatRuleFields], ruleWriter.snippet(value, w.props.path("rules", i, key), "    ").code]);
       }
       return objectCode(entries, "  ");
     });

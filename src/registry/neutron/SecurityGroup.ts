@@ -54,6 +54,23 @@ export interface SecurityGroupRule {
   readonly remoteIpPrefix?: string;
 }
 
+/** Heat's rule property names and the `SecurityGroupRule` fields they become. */
+export const heatRuleFields = {
+  direction: "direction",
+  ethertype: "ethertype",
+  port_range_min: "portRangeMin",
+  port_range_max: "portRangeMax",
+  protocol: "protocol",
+  remote_mode: "remoteMode",
+  remote_ip_prefix: "remoteIpPrefix",
+  remote_group_id: "remoteGroupId",
+} as const satisfies Readonly<Record<string, keyof SecurityGroupRule>>;
+
+/** A rule as Heat's properties give it (already checked against the schema), as a `SecurityGroupRule`. */
+export function ruleFromHeat(rule: Record<string, unknown>): SecurityGroupRule {
+  return Object.fromEntries(Object.entries(heatRuleFields).map(([heatKey, field]) => [field, rule[heatKey]])) as SecurityGroupRule;
+}
+
 /** The defaults of Heat's rule schema. */
 export const ruleDefaults = {
   direction: "ingress",
@@ -176,16 +193,7 @@ export const registryEntry: RegistryEntry = {
   },
   create(ctx) {
     const p = ctx.properties;
-    const rules: SecurityGroupRule[] = ((p.rules as Record<string, unknown>[] | undefined) ?? []).map((r) => ({
-      direction: r.direction as SecurityGroupRule["direction"],
-      ethertype: r.ethertype as SecurityGroupRule["ethertype"],
-      portRangeMin: r.port_range_min as number | undefined,
-      portRangeMax: r.port_range_max as number | undefined,
-      protocol: r.protocol as string | undefined,
-      remoteMode: r.remote_mode as SecurityGroupRule["remoteMode"],
-      remoteGroupId: r.remote_group_id as pulumi.Input<string> | undefined,
-      remoteIpPrefix: r.remote_ip_prefix as string | undefined,
-    }));
+    const rules = ((p.rules as Record<string, unknown>[] | undefined) ?? []).map(ruleFromHeat);
     const group = new openstack.networking.SecGroup(
       ctx.logicalName,
       {
