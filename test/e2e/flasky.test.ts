@@ -4,14 +4,12 @@
 // test takes the rendered user_data from nova and runs its wc_notify line (the handle's curl_cli)
 // with the real curl against a signal receiver on 127.0.0.1. Needs `npm run openstack -- up` and
 // `npm run setup:engine` first.
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { SignalReceiver, startSignalReceiver } from "../../src/signal/server";
 import { inspectFlasky, newServer, reportTime } from "./support/deployment";
 import { sendSignal } from "./support/instance";
 import { Inventory, inventory, requireCloudUp, securityGroupRules, serverUserData, settle } from "./support/openstack";
 import { PulumiStack } from "./support/pulumi";
+import { TestReceiver } from "./support/receiver";
 
 const project = path.join(__dirname, "projects", "flasky");
 const image = "cirros-0.3.3-x86_64";
@@ -30,19 +28,17 @@ const heat2dRules = [
   { direction: "ingress", ethertype: "IPv4", protocol: "tcp", portRangeMin: 80, portRangeMax: 80, remoteIpPrefix: null, remoteGroup: null },
 ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-let receiverDir: string;
-let receiver: SignalReceiver;
+let receiver: TestReceiver;
 let stack: PulumiStack;
 let before: Inventory;
 
 beforeAll(async () => {
   requireCloudUp();
-  receiverDir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-e2e-signals-"));
-  receiver = await startSignalReceiver({ dataDir: receiverDir, host: "127.0.0.1", port: 0 });
+  receiver = await TestReceiver.start();
   stack = new PulumiStack(project, `flasky-${process.pid}`);
   await stack.init(
-    { image, gmail_username: gmailUsername, wait_timeout: "600", "heatshift:signalReceiverUrl": receiver.url },
-    { gmail_password: gmailPassword, "heatshift:signalAdminToken": receiver.adminToken },
+    { image, gmail_username: gmailUsername, wait_timeout: "600", ...receiver.config },
+    { gmail_password: gmailPassword, ...receiver.secretConfig },
   );
   before = await inventory();
 }, 300_000);
@@ -50,7 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.remove();
   await receiver?.close();
-  if (receiverDir) fs.rmSync(receiverDir, { recursive: true, force: true });
 }, 600_000);
 
 /** Starts `pulumi up`, waits for the server, plays the instance with `signal`; returns up's result and the server. */

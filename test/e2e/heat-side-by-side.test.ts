@@ -7,14 +7,13 @@
 // user_data (Heat's handle URL, then heatshift's receiver on 127.0.0.1). Then it compares what the
 // `openstack` CLI shows of both deployments; the differences that remain are in docs/e2e.md.
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
-import { SignalReceiver, startSignalReceiver } from "../../src/signal/server";
 import { DeployedFlasky, inspectFlasky, newServer, reportTime } from "./support/deployment";
 import { sendSignal, signalCommand } from "./support/instance";
 import { Inventory, inventory, openstack, openstackJson, requireCloudUp, RuleShape, securityGroupRules, serverUserData, settle } from "./support/openstack";
 import { PulumiStack } from "./support/pulumi";
+import { TestReceiver } from "./support/receiver";
 
 const template = path.join(__dirname, "..", "fixtures", "flasky", "heat_2d.yaml");
 const image = "cirros-0.3.3-x86_64";
@@ -31,20 +30,18 @@ function templateForHeat(dir: string): string {
   return file;
 }
 
-let receiverDir: string;
-let receiver: SignalReceiver;
+let receiver: TestReceiver;
 let stack: PulumiStack;
 let before: Inventory;
 let heatCreated = false;
 
 beforeAll(async () => {
   requireCloudUp();
-  receiverDir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-e2e-signals-"));
-  receiver = await startSignalReceiver({ dataDir: receiverDir, host: "127.0.0.1", port: 0 });
+  receiver = await TestReceiver.start();
   stack = new PulumiStack(path.join(__dirname, "projects", "hotstack"), `side-by-side-${process.pid}`);
   await stack.init(
-    { template, image, gmail_username: gmailUsername, "heatshift:signalReceiverUrl": receiver.url },
-    { gmail_password: gmailPassword, "heatshift:signalAdminToken": receiver.adminToken },
+    { template, image, gmail_username: gmailUsername, ...receiver.config },
+    { gmail_password: gmailPassword, ...receiver.secretConfig },
   );
   before = await inventory();
 }, 300_000);
@@ -53,7 +50,6 @@ afterAll(async () => {
   if (heatCreated) await openstack("stack", "delete", "--yes", "--wait", heatStackName).catch(() => undefined);
   await stack?.remove();
   await receiver?.close();
-  if (receiverDir) fs.rmSync(receiverDir, { recursive: true, force: true });
 }, 600_000);
 
 /** One deployment as the CLI shows it, reduced to what both should share, plus what may differ. */
@@ -111,7 +107,7 @@ describe("heat_2d.yaml: Heat and heatshift side by side on the loopback OpenStac
     const heatStarted = Date.now();
     heatCreated = true;
     const created = openstack(
-      "stack", "create", "--wait", "-t", templateForHeat(receiverDir),
+      "stack", "create", "--wait", "-t", templateForHeat(receiver.dir),
       "--parameter", `image=${image}`, "--parameter", `gmail_username=${gmailUsername}`, "--parameter", `gmail_password=${gmailPassword}`,
       heatStackName,
     );

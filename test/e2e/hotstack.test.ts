@@ -2,14 +2,12 @@
 // deployed by the real Pulumi engine on the loopback OpenStack; checked from outside with the
 // `openstack` CLI. The test plays the instance as in flasky.test.ts: it runs the curl_cli line of
 // the user_data nova holds against a signal receiver on 127.0.0.1.
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { SignalReceiver, startSignalReceiver } from "../../src/signal/server";
 import { inspectFlasky, newServer, reportTime } from "./support/deployment";
 import { sendSignal } from "./support/instance";
 import { Inventory, inventory, openstackJson, requireCloudUp, securityGroupRules, serverUserData, settle } from "./support/openstack";
 import { PulumiStack } from "./support/pulumi";
+import { TestReceiver } from "./support/receiver";
 
 const project = path.join(__dirname, "projects", "hotstack");
 const template = path.join(__dirname, "..", "fixtures", "flasky", "heat_2d.yaml");
@@ -17,19 +15,17 @@ const image = "cirros-0.3.3-x86_64";
 const gmailUsername = "heatshift-e2e";
 const gmailPassword = `pw-${Date.now().toString(36)}-not-in-state`;
 
-let receiverDir: string;
-let receiver: SignalReceiver;
+let receiver: TestReceiver;
 let stack: PulumiStack;
 let before: Inventory;
 
 beforeAll(async () => {
   requireCloudUp();
-  receiverDir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-e2e-signals-"));
-  receiver = await startSignalReceiver({ dataDir: receiverDir, host: "127.0.0.1", port: 0 });
+  receiver = await TestReceiver.start();
   stack = new PulumiStack(project, `hotstack-${process.pid}`);
   await stack.init(
-    { template, image, gmail_username: gmailUsername, "heatshift:signalReceiverUrl": receiver.url },
-    { gmail_password: gmailPassword, "heatshift:signalAdminToken": receiver.adminToken },
+    { template, image, gmail_username: gmailUsername, ...receiver.config },
+    { gmail_password: gmailPassword, ...receiver.secretConfig },
   );
   before = await inventory();
 }, 300_000);
@@ -37,7 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.remove();
   await receiver?.close();
-  if (receiverDir) fs.rmSync(receiverDir, { recursive: true, force: true });
 }, 600_000);
 
 describe("heat_2d.yaml through HotStack on the loopback OpenStack", () => {
