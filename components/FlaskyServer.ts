@@ -4,6 +4,7 @@ import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
 import { strReplace } from "../src/hot/functions/str_replace";
 import { RandomString } from "./RandomString";
+import { childOptions } from "./childOptions";
 import {
   ServerNetwork,
   firstAddress,
@@ -120,6 +121,7 @@ export class FlaskyServer extends pulumi.ComponentResource {
 
   constructor(name: string, args: FlaskyServerArgs, opts?: pulumi.ComponentResourceOptions) {
     super("heatshift:openstack:FlaskyServer", name, {}, opts);
+    const child = childOptions(this, opts);
     const where = `FlaskyServer ${name}`;
     for (const key of ["image", "flavor", "gmailUsername", "gmailPassword"] as const) {
       if (args[key] === undefined || args[key] === "") {
@@ -136,7 +138,7 @@ export class FlaskyServer extends pulumi.ComponentResource {
 
     const flaskSecretKey =
       args.flaskSecretKey ??
-      new RandomString(`${name}-secret-key`, { length: 32, sequence: "lettersdigits" }, { parent: this }).value;
+      new RandomString(`${name}-secret-key`, { length: 32, sequence: "lettersdigits" }, child).value;
 
     this.userData = pulumi.secret(
       pulumi
@@ -158,7 +160,7 @@ export class FlaskyServer extends pulumi.ComponentResource {
         ...(securityGroups.length === 0 ? {} : { securityGroups: [...securityGroups] }),
         userData: userDataFor("RAW", this.userData),
       },
-      { parent: this },
+      child,
     );
 
     this.instanceName = instance.name;

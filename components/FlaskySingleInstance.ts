@@ -7,6 +7,7 @@ import { PrivateNetwork } from "./PrivateNetwork";
 import { WaitCondition } from "./WaitCondition";
 import { SignalReceiverArgs, WaitConditionHandle } from "./WaitConditionHandle";
 import { SecurityGroupRule, WebSecurityGroup } from "./WebSecurityGroup";
+import { childOptions } from "./childOptions";
 
 /** heat_2d's wait: the server's script ends by signalling success to a handle, and the deployment waits for it. */
 export interface FlaskyWaitConditionArgs {
@@ -92,10 +93,11 @@ export class FlaskySingleInstance extends pulumi.ComponentResource {
       }
     }
 
+    const child = childOptions(this, opts);
     const securityGroup = new WebSecurityGroup(
       `${name}-secgroup`,
       args.securityGroupRules === undefined ? {} : { rules: args.securityGroupRules },
-      { parent: this },
+      child,
     );
     const network = new PrivateNetwork(
       `${name}-network`,
@@ -104,7 +106,7 @@ export class FlaskySingleInstance extends pulumi.ComponentResource {
         ...(args.cidr === undefined ? {} : { cidr: args.cidr }),
         ...(args.dnsNameservers === undefined ? {} : { dnsNameservers: args.dnsNameservers }),
       },
-      { parent: this },
+      child,
     );
     // Heat makes a port wait for the subnets of its network (port.py add_dependencies).
     const serverPort = new openstack.networking.Port(
@@ -114,7 +116,7 @@ export class FlaskySingleInstance extends pulumi.ComponentResource {
         adminStateUp: port.heatDefaults.adminStateUp,
         ...port.portSecurityGroupArgs([securityGroup.securityGroupId]),
       },
-      { parent: this, dependsOn: [network.subnet] },
+      pulumi.mergeOptions(child, { dependsOn: [network.subnet] }),
     );
     // heat_2d: wait_handle, and wait_condition on it (count 1, timeout 600). As in the template,
     // the condition waits on the handle only: its timeout runs from the start, not from the server.
@@ -124,7 +126,7 @@ export class FlaskySingleInstance extends pulumi.ComponentResource {
         : new WaitConditionHandle(
             `${name}-wait-handle`,
             args.waitCondition.receiver === undefined ? {} : { receiver: args.waitCondition.receiver },
-            { parent: this },
+            child,
           );
     const waitCondition =
       waitHandle === undefined
@@ -132,7 +134,7 @@ export class FlaskySingleInstance extends pulumi.ComponentResource {
         : new WaitCondition(
             `${name}-wait-condition`,
             { handle: waitHandle, count: args.waitCondition?.count ?? 1, timeoutSeconds: args.waitCondition?.timeoutSeconds ?? 600 },
-            { parent: this },
+            child,
           );
     const server = new FlaskyServer(
       `${name}-server`,
@@ -145,14 +147,14 @@ export class FlaskySingleInstance extends pulumi.ComponentResource {
         gmailPassword: args.gmailPassword,
         ...(waitHandle === undefined ? {} : { waitConditionCurlCli: waitHandle.curlCli }),
       },
-      { parent: this },
+      child,
     );
     // Heat makes the floating IP wait for the router with the gateway; the association also needs
     // the subnet on the router, which Heat leaves to chance: wait for the router interface.
     const floatingIp = new FloatingIp(
       `${name}-floating-ip`,
       { publicNetwork: args.publicNetwork, portId: serverPort.id },
-      { parent: this, dependsOn: [network.routerInterface] },
+      pulumi.mergeOptions(child, { dependsOn: [network.routerInterface] }),
     );
 
     this.instanceName = server.instanceName;

@@ -1,6 +1,7 @@
 import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
 import { lookupNetwork } from "../src/registry/neutron/Net";
+import { childOptions } from "./childOptions";
 
 export interface FloatingIpArgs {
   /** Name or ID of the external network to allocate the address from (Heat's `floating_network`). */
@@ -22,6 +23,7 @@ export class FloatingIp extends pulumi.ComponentResource {
 
   constructor(name: string, args: FloatingIpArgs, opts?: pulumi.ComponentResourceOptions) {
     super("heatshift:openstack:FloatingIp", name, {}, opts);
+    const child = childOptions(this, opts);
     for (const key of ["publicNetwork", "portId"] as const) {
       if (args[key] === undefined || args[key] === "") {
         throw new Error(
@@ -32,11 +34,11 @@ export class FloatingIp extends pulumi.ComponentResource {
     }
 
     const pool = lookupNetwork(args.publicNetwork, { parent: this });
-    const floatingIp = new openstack.networking.FloatingIp(`${name}-fip`, { pool: pool.name }, { parent: this });
+    const floatingIp = new openstack.networking.FloatingIp(`${name}-fip`, { pool: pool.name }, child);
     new openstack.networking.FloatingIpAssociate(
       `${name}-assoc`,
       { floatingIp: floatingIp.address, portId: args.portId },
-      { parent: this },
+      child,
     );
 
     this.address = floatingIp.address;

@@ -4,6 +4,7 @@ import { lookupNetwork } from "../src/registry/neutron/Net";
 import * as net from "../src/registry/neutron/Net";
 import * as router from "../src/registry/neutron/Router";
 import * as subnet from "../src/registry/neutron/Subnet";
+import { childOptions } from "./childOptions";
 
 export interface PrivateNetworkArgs {
   /** Name or ID of the external network the router's gateway is set on (Heat's `external_gateway_info.network`). */
@@ -40,6 +41,7 @@ export class PrivateNetwork extends pulumi.ComponentResource {
 
   constructor(name: string, args: PrivateNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("heatshift:openstack:PrivateNetwork", name, {}, opts);
+    const child = childOptions(this, opts);
     if (args.publicNetwork === undefined || args.publicNetwork === "") {
       throw new Error(
         `PrivateNetwork ${name}: publicNetwork is ${JSON.stringify(args.publicNetwork)}; expected the name or ID of ` +
@@ -50,7 +52,7 @@ export class PrivateNetwork extends pulumi.ComponentResource {
     const network = new openstack.networking.Network(
       `${name}-net`,
       { adminStateUp: net.heatDefaults.adminStateUp, shared: net.heatDefaults.shared },
-      { parent: this },
+      child,
     );
     this.subnet = new openstack.networking.Subnet(
       `${name}-subnet`,
@@ -61,18 +63,18 @@ export class PrivateNetwork extends pulumi.ComponentResource {
         ipVersion: subnet.heatDefaults.ipVersion,
         enableDhcp: subnet.heatDefaults.enableDhcp,
       },
-      { parent: this },
+      child,
     );
     const gateway = lookupNetwork(args.publicNetwork, { parent: this });
     const gatewayRouter = new openstack.networking.Router(
       `${name}-router`,
       { adminStateUp: router.heatDefaults.adminStateUp, externalNetworkId: gateway.id },
-      { parent: this },
+      child,
     );
     this.routerInterface = new openstack.networking.RouterInterface(
       `${name}-router-interface`,
       { routerId: gatewayRouter.id, subnetId: this.subnet.id },
-      { parent: this },
+      child,
     );
 
     this.networkId = network.id;

@@ -8,6 +8,7 @@ import {
   randomStringSpec,
 } from "../src/registry/heat/RandomString";
 import { RandomStringValue } from "../src/registry/heat/randomStringProvider";
+import { childOptions } from "./childOptions";
 
 /** Arguments of {@link RandomString} (HOT `OS::Heat::RandomString`). */
 export interface RandomStringArgs {
@@ -61,6 +62,7 @@ export class RandomString extends pulumi.ComponentResource {
     // Known values are checked before anything is registered; Outputs once they are known.
     const known = hasUnknowns(given) ? undefined : randomStringSpec(given as RandomStringProperties, where);
     super(pulumiType, name, {}, opts);
+    const child = childOptions(this, opts);
     const spec = known !== undefined ? pulumi.output(known) : pulumi.output(given).apply((plain) => randomStringSpec(plain as RandomStringProperties, where));
     const generated = new RandomStringValue(
       name,
@@ -70,7 +72,7 @@ export class RandomString extends pulumi.ComponentResource {
         characterSequences: spec.characterSequences,
         salt: spec.salt,
       },
-      { parent: this },
+      child,
     );
     this.value = pulumi.secret(generated.value);
     this.registerOutputs({ value: this.value });

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SignalWait } from "../src/signal/provider";
 import { WaitConditionHandle } from "./WaitConditionHandle";
+import { childOptions } from "./childOptions";
 
 /** Arguments of {@link WaitCondition} (HOT `OS::Heat::WaitCondition`). */
 export interface WaitConditionArgs {
@@ -38,6 +39,7 @@ export class WaitCondition extends pulumi.ComponentResource {
 
   constructor(name: string, args: WaitConditionArgs, opts?: pulumi.ComponentResourceOptions) {
     super("heatshift:openstack:WaitCondition", name, {}, opts);
+    const child = childOptions(this, opts);
     if (!(args?.handle instanceof WaitConditionHandle)) {
       throw new Error(`WaitCondition "${name}": handle must be a WaitConditionHandle, got ${typeof args?.handle}; create one with new WaitConditionHandle(...).`);
     }
@@ -63,7 +65,7 @@ export class WaitCondition extends pulumi.ComponentResource {
         count: checked.c,
         timeoutSeconds: checked.t,
       },
-      { parent: this, dependsOn: opts?.dependsOn },
+      child,
     );
     this.data = wait.data;
     this.signalCount = wait.signalCount;

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SignalHandle } from "../src/signal/provider";
 import { SignalReceiverArgs, resolveSignalReceiver } from "../src/signal/receiverConfig";
+import { childOptions } from "./childOptions";
 
 export { SignalReceiverArgs };
 
@@ -45,6 +46,7 @@ export class WaitConditionHandle extends pulumi.ComponentResource {
 
   constructor(name: string, args: WaitConditionHandleArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("heatshift:openstack:WaitConditionHandle", name, {}, opts);
+    const child = childOptions(this, opts);
     const transport = args.signalTransport ?? "TOKEN_SIGNAL";
     if (transport !== "TOKEN_SIGNAL") {
       throw new Error(
@@ -53,7 +55,7 @@ export class WaitConditionHandle extends pulumi.ComponentResource {
       );
     }
     const receiver = resolveSignalReceiver(name, args.receiver);
-    const handle = new SignalHandle(`${name}-handle`, { receiverUrl: receiver.url, adminToken: receiver.adminToken, handleName: name }, { parent: this });
+    const handle = new SignalHandle(`${name}-handle`, { receiverUrl: receiver.url, adminToken: receiver.adminToken, handleName: name }, child);
     this.handleName = name;
     this.handleId = handle.id;
     this.endpoint = pulumi.secret(handle.endpoint);

@@ -7,6 +7,7 @@ import {
   validateGroupName,
   validateRule,
 } from "../src/registry/neutron/SecurityGroup";
+import { childOptions } from "./childOptions";
 
 export type { SecurityGroupRule } from "../src/registry/neutron/SecurityGroup";
 
@@ -49,6 +50,7 @@ export class WebSecurityGroup extends pulumi.ComponentResource {
 
   constructor(name: string, args: WebSecurityGroupArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("heatshift:openstack:WebSecurityGroup", name, {}, opts);
+    const child = childOptions(this, opts);
     const rules = args.rules ?? webServerRules;
     rules.forEach((rule, index) => validateRule(rule, `WebSecurityGroup ${name}: rules[${index}]`));
     const groupName = args.groupName ?? "web_server_security_group";
@@ -69,11 +71,11 @@ export class WebSecurityGroup extends pulumi.ComponentResource {
         ...(args.description === undefined ? {} : { description: args.description }),
         deleteDefaultRules: deletesDefaultEgressRules(rules),
       },
-      { parent: this },
+      child,
     );
     rules.forEach(
       (rule, index) =>
-        new openstack.networking.SecGroupRule(`${name}-rule-${index}`, secGroupRuleArgs(rule, group.id), { parent: this }),
+        new openstack.networking.SecGroupRule(`${name}-rule-${index}`, secGroupRuleArgs(rule, group.id), child),
     );
 
     this.securityGroupId = group.id;

@@ -70,11 +70,11 @@ function expectedGraph(userData: string): Registration[] {
       additionalSecretOutputs: ["adminPass"],
     },
     {
-      // floating_ip: floating_network public_network.
+      // floating_ip: floating_network public_network; the component's dependency reaches it.
       type: "openstack:networking/floatingIp:FloatingIp",
       name: "flasky-floating-ip-fip",
       parent: FIP,
-      dependencies: [],
+      dependencies: ["openstack:networking/routerInterface:RouterInterface::flasky-network-router-interface"],
       inputs: { pool: "public-net" },
     },
     {
@@ -82,7 +82,11 @@ function expectedGraph(userData: string): Registration[] {
       type: "openstack:networking/floatingIpAssociate:FloatingIpAssociate",
       name: "flasky-floating-ip-assoc",
       parent: FIP,
-      dependencies: ["openstack:networking/floatingIp:FloatingIp::flasky-floating-ip-fip", "openstack:networking/port:Port::flasky-port"],
+      dependencies: [
+        "openstack:networking/floatingIp:FloatingIp::flasky-floating-ip-fip",
+        "openstack:networking/port:Port::flasky-port",
+        "openstack:networking/routerInterface:RouterInterface::flasky-network-router-interface",
+      ],
       inputs: { floatingIp: cloud.floatingAddress, portId: "flasky-port-id" },
     },
     {

@@ -59,10 +59,10 @@ function waitsFor(registrations: Registration[], start: string): Set<string> {
 }
 
 /** What `start` is told to wait for: its own dependencies and those of its ancestor components. */
-function directWaits(registrations: Registration[], start: string): string[] {
+function directWaits(registrations: Registration[], start: string): Set<string> {
   const byKey = new Map(registrations.map((r) => [key(r), r]));
-  const waits: string[] = [];
-  for (let r = byKey.get(start); r !== undefined; r = byKey.get(r.parent)) waits.push(...r.dependencies);
+  const waits = new Set<string>();
+  for (let r = byKey.get(start); r !== undefined; r = byKey.get(r.parent)) r.dependencies.forEach((d) => waits.add(d));
   return waits;
 }
 
