@@ -40,6 +40,14 @@ const COMMANDS: readonly CommandEntry[] = [
     },
   },
   {
+    name: "adopt",
+    summary: "write the pulumi import document that takes a live Heat stack over",
+    load: () => {
+      const { adoptCommand, adoptUsage } = require("./adopt") as typeof import("./adopt");
+      return { name: "adopt", summary: "", usage: adoptUsage, run: async (args) => adoptCommand(args) };
+    },
+  },
+  {
     name: "signal-receiver",
     summary: "run the signal receiver for WaitConditionHandle/WaitCondition",
     load: () => (require("./signalReceiver") as typeof import("./signalReceiver")).signalReceiverCommand,
