@@ -9,14 +9,15 @@ import { flaskyUserDataTemplate, waitConditionNotifyLine } from "../../component
 import { FunctionNode, Snippet } from "../hot/functions/types";
 import { LoadedResource, LoadedStack } from "../import/load";
 import { heatRuleFields } from "../registry/neutron/SecurityGroup";
+import { hasConditional } from "./conditions";
 import { arrayCode } from "./expressions";
 import { IdentifierScope } from "./identifiers";
 import { ArgumentWriter, COMPONENTS_MODULE, construct, fieldBinding, referencedResource, serverNetworks } from "./resources";
 import { EmitContext, Properties, Unit, UnitBinding, UnitCode } from "./units";
 
-/** A resource that a component may absorb: no condition, no adoption, default deletion policy. */
+/** A resource that a component may absorb: no condition or `if`, no adoption, default deletion policy. */
 function plain(r: LoadedResource): boolean {
-  return r.definition.condition === undefined && r.externalId === undefined && r.deletionPolicy === "Delete" && r.metadata === undefined && r.updatePolicy === undefined;
+  return r.definition.condition === undefined && !hasConditional(r.properties) && r.externalId === undefined && r.deletionPolicy === "Delete" && r.metadata === undefined && r.updatePolicy === undefined;
 }
 
 function only(props: Properties, allowed: readonly string[]): boolean {

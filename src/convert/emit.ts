@@ -6,12 +6,16 @@
  * outputs become exports. Every construct without a TypeScript form is reported at its position:
  * an error, or with `allowUnsupported` a warning and a `// TODO(heatshift)` line in the program.
  */
+import * as fs from "fs";
 import { HotError, NodePath } from "../hot/diagnostics";
-import { isMap } from "../hot/functions/python";
+import { parseTemplateText } from "../hot/parse";
+import { resolveSnippet } from "../hot/functions/resolve";
+import { HotTemplate } from "../hot/template";
 import { ParameterDefinition } from "../hot/parameters";
 import { Constraint } from "../hot/constraints";
-import { FunctionNode, Snippet } from "../hot/functions/types";
-import { LoadedStack, loadStack, UNKNOWN } from "../import/load";
+import { FunctionNode, OMIT, Snippet } from "../hot/functions/types";
+import { LoadedResource, LoadedStack, loadStack, UNKNOWN } from "../import/load";
+import { allConditionsTrue, callsIf, ConditionScope, conditionCode, withConditionals } from "./conditions";
 import { componentUnits } from "./components";
 import { Expr, ExpressionScope, literalExpr, snippetExpr } from "./expressions";
 import { IdentifierScope, isIdentifier } from "./identifiers";
@@ -40,23 +44,27 @@ export interface ConvertResult {
 }
 
 /** Identifiers the generated program uses itself. */
-const PROGRAM_NAMES = ["pulumi", "openstack", "config", "PrivateNetwork", "WebSecurityGroup", "FloatingIp", "FlaskyServer", "WaitCondition", "WaitConditionHandle", "RandomString", "lookupNetwork", "imageArgs", "flavorArgs", "instanceNetworkArgs", "firstAddress", "waitFor", "secGroupRuleArgs", "SecurityGroupRule"];
+const PROGRAM_NAMES = ["pulumi", "openstack", "config", "PrivateNetwork", "WebSecurityGroup", "FloatingIp", "FlaskyServer", "WaitCondition", "WaitConditionHandle", "RandomString", "lookupNetwork", "imageArgs", "flavorArgs", "instanceNetworkArgs", "firstAddress", "secGroupRuleArgs", "SecurityGroupRule"];
 
 /** Converts a template; never throws for bad templates (problems are in the result). */
 export function convertTemplate(options: ConvertOptions): ConvertResult {
   const coverage = new Coverage();
-  const { stack, diagnostics } = loadStack({
-    templateFile: options.templateFile,
-    environmentFiles: options.environmentFiles,
-    requireParameters: false,
-    readFile: options.readFile,
-  });
-  if (!stack || diagnostics.hasErrors) return { problems: diagnostics.problems, coverage };
-  const converter = new Converter(stack, options.allowUnsupported ?? false, coverage);
+  const load = (templateText?: string) =>
+    loadStack({ templateFile: options.templateFile, templateText, environmentFiles: options.environmentFiles, requireParameters: false, readFile: options.readFile });
+  const { stack: decided, diagnostics } = load();
+  if (!decided || diagnostics.hasErrors) return { problems: diagnostics.problems, coverage };
+  // The program decides conditions when it runs: convert the stack in which every condition holds.
+  const text = decided.template.version.hasConditions ? (options.readFile ?? ((f: string) => fs.readFileSync(f, "utf8")))(options.templateFile) : undefined;
+  const unconditional = text === undefined ? undefined : allConditionsTrue(text);
+  const whole = unconditional === undefined ? undefined : load(unconditional);
+  // Positions are those of the real text again (the blanked one keeps lines and columns).
+  if (text !== undefined && unconditional !== undefined) parseTemplateText(text, options.templateFile);
+  if (whole !== undefined && (!whole.stack || whole.diagnostics.hasErrors)) return { problems: whole.diagnostics.problems, coverage };
+  const converter = new Converter(whole?.stack ?? decided, decided.template, options.allowUnsupported ?? false, coverage);
   const program = converter.program();
   const problems = [...diagnostics.problems, ...converter.problems];
   const failed = problems.some((p) => p.severity === "error");
-  return { program: failed ? undefined : program, description: stack.template.description, problems, coverage };
+  return { program: failed ? undefined : program, description: decided.template.description, problems, coverage };
 }
 
 class Converter implements ExpressionScope {
@@ -67,11 +75,19 @@ class Converter implements ExpressionScope {
   private readonly named = new Map<string, Set<string>>();
   private readonly namespaces = new Map<string, string>();
   private readonly file: string;
-  /** The program needs the waitFor helper (a component waits for resources outside it). */
-  private usesWaitFor = false;
+  /** The variables of the `conditions` section, by condition name. */
+  private readonly conditionVariables = new Map<string, string>();
+  /** The condition (as code) under which the statement being written runs; undefined: always. */
+  private emittingUnder: string | undefined;
+  /** The conditions of units created only when one holds. */
+  private readonly unitConditions = new Map<Unit, string>();
+  /** A condition compares lists or maps (Python's ==): the program imports util's isDeepStrictEqual. */
+  private usesDeepEquality = false;
 
   constructor(
     private readonly stack: LoadedStack,
+    /** The template as written (its conditions; `stack` is loaded with every condition true). */
+    private readonly written: HotTemplate,
     private readonly allowUnsupported: boolean,
     private readonly coverage: Coverage,
   ) {
@@ -87,6 +103,10 @@ class Converter implements ExpressionScope {
     return this.bindings.get(name);
   }
 
+  condition(condition: Snippet, file: string, path: NodePath): string {
+    return conditionCode(condition, this.conditionScope(), file, path);
+  }
+
   unsupported(message: string, file: string, path: NodePath): Expr {
     return { code: `undefined as never /* ${this.todo(message, file, path).slice(3)} */`, output: false, refs: new Set() };
   }
@@ -99,8 +119,8 @@ class Converter implements ExpressionScope {
   }
 
   program(): string {
-    this.checkConstructs();
     const parameterCode = this.parameterStatements();
+    const conditionCode = this.conditionStatements();
     const importName = (module: string, name: string): void => {
       const names = this.named.get(module) ?? new Set<string>();
       names.add(name);
@@ -115,17 +135,18 @@ class Converter implements ExpressionScope {
       todo: (message, file, path) => this.todo(message, file, path),
     };
     this.namespaces.set("@pulumi/pulumi", "pulumi");
-    const resourceCode = this.ordered(units).map((unit) => this.unitStatement(unit, ctx));
+    const resourceCode = grouped(this.ordered(units).map((unit) => this.unitStatement(unit, ctx)));
     const outputCode = this.outputStatements();
     const header = this.stack.template.description === undefined ? [] : [docComment(this.stack.template.description, "")];
+    if (this.usesDeepEquality) this.named.set("util", new Set(["isDeepStrictEqual"]));
     return [
       ...header,
       ...this.importLines(),
       "",
-      ...(this.usesWaitFor ? [WAIT_FOR, ""] : []),
       "const config = new pulumi.Config();",
       "",
       ...parameterCode,
+      ...conditionCode,
       ...resourceCode.map((s) => `${s}\n`),
       ...outputCode,
     ]
@@ -134,23 +155,51 @@ class Converter implements ExpressionScope {
       .replace(/\n*$/, "\n");
   }
 
-  /** Constructs decided at load time that a program must decide at run time, or has no form for yet. */
-  private checkConstructs(): void {
-    const raw = this.stack.template.raw;
-    if (isMap(raw.conditions) && Object.keys(raw.conditions).length > 0) {
-      this.todo("conditions are not converted by heatshift convert yet (they would become if statements); the program assumes every condition as decided with the parameters' defaults", this.file, ["conditions"]);
-    }
-    const findIf = (value: unknown, path: NodePath): void => {
-      if (Array.isArray(value)) value.forEach((v, i) => findIf(v, [...path, i]));
-      else if (isMap(value)) {
-        for (const [k, v] of Object.entries(value)) {
-          if (k === "if" && Object.keys(value).length === 1 && this.stack.table.functions.has("if")) this.todo("the if function is not converted by heatshift convert yet; the branch chosen with the parameters' defaults is used", this.file, [...path, k]);
-          findIf(v, [...path, k]);
-        }
-      }
+  /** How conditions see the program: config variables with their HOT types, condition variables. */
+  private conditionScope(): ConditionScope {
+    return {
+      parameter: (name) => {
+        const expr = this.parameters.get(name);
+        const type = this.stack.template.parameters.get(name)?.type;
+        return expr === undefined || type === undefined ? undefined : { expr, type };
+      },
+      condition: (name) => this.conditionVariables.get(name),
+      unsupported: (message, file, path) => this.unsupported(message, file, path),
     };
-    findIf(raw.resources, ["resources"]);
-    findIf(raw.outputs, ["outputs"]);
+  }
+
+  /** The `conditions` section as booleans over the config, each after those it uses. */
+  private conditionStatements(): string[] {
+    const section = this.written.conditions;
+    const names = Object.keys(section);
+    if (names.length === 0) return [];
+    const table = this.stack.table;
+    const definitions = new Map<string, Snippet>();
+    for (const name of names) {
+      const resolved = resolveSnippet(section[name], ["conditions", name], { table, file: this.file, kind: "condition", problems: this.problems });
+      definitions.set(name, resolved === OMIT ? null : resolved);
+      this.conditionVariables.set(name, this.ids.allocate(name));
+    }
+    const lines: string[] = [];
+    const written = new Set<string>();
+    const write = (name: string): void => {
+      if (written.has(name)) return;
+      written.add(name);
+      usedConditions(definitions.get(name)!).filter((n) => definitions.has(n)).forEach(write);
+      const code = this.condition(definitions.get(name)!, this.file, ["conditions", name]);
+      if (code.includes("isDeepStrictEqual(")) this.usesDeepEquality = true;
+      lines.push(`const ${this.conditionVariables.get(name)} = ${code};`);
+      this.coverage.add("condition", "", "boolean");
+    };
+    names.forEach(write);
+    return ["// Conditions: decided from the stack config when the program starts.", ...lines, ""];
+  }
+
+  /** A resource's or output's `condition` field as code; undefined when it has none. */
+  private fieldCondition(raw: unknown, path: NodePath): string | undefined {
+    if (raw === undefined) return undefined;
+    const resolved = resolveSnippet(raw, path, { table: this.stack.table, file: this.file, kind: "condition", problems: this.problems });
+    return this.condition(resolved === OMIT ? null : resolved, this.file, path);
   }
 
   private parameterStatements(): string[] {
@@ -177,10 +226,11 @@ class Converter implements ExpressionScope {
   }
 
   private units(importName: ImportName): Unit[] {
-    const units = componentUnits(this.stack, this.ids);
+    const resources = this.stack.resources.map((r) => this.withBothBranches(r));
+    const units = componentUnits({ ...this.stack, resources }, this.ids);
     const claimed = new Set(units.flatMap((u) => u.members.map((m) => m.name)));
     const todos: Unit[] = [];
-    for (const r of this.stack.resources) {
+    for (const r of resources) {
       if (claimed.has(r.name)) continue;
       const unit = r.nested === undefined ? plainUnit(r, this.ids, importName) : undefined;
       if (unit !== undefined) units.push(unit);
@@ -191,8 +241,14 @@ class Converter implements ExpressionScope {
       }
     }
     for (const unit of todos) this.coverage.add("resource", unit.members[0].definition.type, "TODO");
+    for (const unit of [...units, ...todos]) {
+      const written = unit.members.length === 1 ? this.written.resources.get(unit.members[0].name) : undefined;
+      const condition = written === undefined ? undefined : this.fieldCondition(written.condition, [...written.path, "condition"]);
+      if (condition !== undefined) this.unitConditions.set(unit, condition);
+    }
     for (const unit of units) {
-      unit.bindings.forEach((b, name) => this.bindings.set(name, b));
+      const condition = this.unitConditions.get(unit);
+      unit.bindings.forEach((b, name) => this.bindings.set(name, condition === undefined ? b : this.conditionalBinding(b, unit.variable, condition)));
       for (const m of unit.members) this.coverage.add("resource", m.definition.type, unit.kind);
       for (const m of unit.members) {
         if (m.externalId !== undefined) this.todo(`resource ${m.name}: external_id (adopting an existing resource) is not converted; use pulumi import`, m.file, [...m.definition.path, "external_id"]);
@@ -201,6 +257,30 @@ class Converter implements ExpressionScope {
       }
     }
     return [...units, ...todos];
+  }
+
+  /** The resource with every `if` of its properties kept as a ternary (the loaded one has the true branches). */
+  private withBothBranches(r: LoadedResource): LoadedResource {
+    const raw = r.definition.properties;
+    if (!callsIf(raw, this.stack.table)) return r;
+    return { ...r, properties: withConditionals(raw, [...r.definition.path, "properties"], { table: this.stack.table, file: r.file, problems: this.problems }) };
+  }
+
+  /**
+   * How a resource created under `condition` is seen: `variable!` from statements under the same
+   * condition, `variable?.` (undefined, Heat's null) elsewhere; dependents wait for it when it exists.
+   */
+  private conditionalBinding(binding: UnitBinding, variable: string, condition: string): UnitBinding {
+    const sure = () => this.emittingUnder === condition;
+    const guard = (e: Expr | string): Expr | string =>
+      typeof e === "string" || !e.code.startsWith(`${variable}.`) ? e : { ...e, code: `${variable}${sure() ? "!" : "?"}${e.code.slice(variable.length)}` };
+    return {
+      get object() {
+        return sure() ? `${variable}!` : `...(${variable} ? [${variable}] : [])`;
+      },
+      reference: () => guard(binding.reference()),
+      attribute: (name, path) => guard(binding.attribute(name, path)),
+    };
   }
 
   /** Units in Heat's dependency order (ties: template order of their first member). */
@@ -228,7 +308,9 @@ class Converter implements ExpressionScope {
     return result;
   }
 
-  private unitStatement(unit: Unit, ctx: EmitContext): string {
+  private unitStatement(unit: Unit, ctx: EmitContext): Statement {
+    const condition = this.unitConditions.get(unit);
+    this.emittingUnder = condition;
     const code = unit.emit(ctx);
     const members = new Set(unit.members.map((m) => m.name));
     const needed = new Set<string>();
@@ -240,18 +322,19 @@ class Converter implements ExpressionScope {
     const reduced = explicit.filter((d) => !covering.some((other) => other !== d && this.dependsTransitively(other, d)));
     const objects = [...new Set(reduced.map((d) => this.bindings.get(d)!.object))];
     const options: string[] = [];
-    const component = unit.kind.startsWith("component ");
-    if (objects.length > 0 && !component) options.push(`dependsOn: [${objects.join(", ")}]`);
+    // heatshift's components pass their dependsOn on to the resources inside them.
+    if (objects.length > 0) options.push(`dependsOn: [${objects.join(", ")}]`);
     if (unit.members.length === 1 && unit.members[0].deletionPolicy === "Retain") options.push("retainOnDelete: true");
-    if (objects.length > 0 && component) {
-      // A component's own dependsOn does not reach the resources inside it.
-      this.usesWaitFor = true;
-      options.push(`...waitFor(${objects.join(", ")})`);
-    }
     const description = unit.members.map((m) => m.definition.description).filter((d): d is string => d !== undefined && d !== "");
     const comment = description.length > 0 ? `${docComment(description.join("\n"), "")}\n` : "";
     const hot = `// ${unit.members.map((m) => `${m.name} (${m.definition.type})`).join(", ")}\n`;
-    return `${comment}${unit.members.length > 1 ? hot : ""}${code.render(options.length === 0 ? undefined : options.length === 1 && options[0].startsWith("...") ? options[0].slice(3) : `{ ${options.join(", ")} }`)}`;
+    const body = `${comment}${unit.members.length > 1 ? hot : ""}${code.render(options.length === 0 ? undefined : `{ ${options.join(", ")} }`)}`;
+    this.emittingUnder = undefined;
+    if (condition === undefined) return { body };
+    if (unit.variable === "") return { condition, body };
+    // Declared outside the if block (undefined when the condition is false, as Heat's reference is null).
+    const className = unit.kind.replace(/^component /, "");
+    return { condition, declaration: `let ${unit.variable}: ${className} | undefined;`, body: body.replace(new RegExp(`^const ${unit.variable} = `, "m"), `${unit.variable} = `) };
   }
 
   private dependsTransitively(from: string, on: string, seen = new Set<string>()): boolean {
@@ -272,8 +355,14 @@ class Converter implements ExpressionScope {
       const name = isIdentifier(output.name) ? output.name : this.ids.allocate(output.name);
       if (output.definition.description) lines.push(docComment(output.definition.description, ""));
       if (name !== output.name) lines.push(`// Heat's output ${JSON.stringify(output.name)}.`);
-      const value = snippetExpr(output.value, this, this.file, [...output.definition.path, "value"]);
-      lines.push(`export const ${name} = ${value.code};`);
+      const written = this.written.outputs.get(output.name);
+      const condition = written === undefined ? undefined : this.fieldCondition(written.condition, [...written.path, "condition"]);
+      const raw = output.definition.value;
+      const resolved = callsIf(raw, this.stack.table) ? withConditionals(raw, [...output.definition.path, "value"], { table: this.stack.table, file: this.file, problems: this.problems }) : output.value;
+      this.emittingUnder = condition;
+      const value = snippetExpr(resolved, this, this.file, [...output.definition.path, "value"]);
+      this.emittingUnder = undefined;
+      lines.push(`export const ${name} = ${condition === undefined ? value.code : `${condition} ? ${value.code} : undefined`};`);
       this.coverage.add("output", "", "export");
     }
     countFunctions(this.stack, this.coverage);
@@ -289,18 +378,6 @@ class Converter implements ExpressionScope {
     return lines;
   }
 }
-
-/**
- * The helper a program gets when a component must wait for a resource outside it: Pulumi's
- * `dependsOn` on a component does not reach its children, `transformations` do.
- */
-const WAIT_FOR = `/** Options making a component and every resource inside it wait for \`resources\` (Heat's dependencies). */
-function waitFor(...resources: pulumi.Resource[]): pulumi.ComponentResourceOptions {
-  return {
-    dependsOn: resources,
-    transformations: [(args) => ({ props: args.props, opts: pulumi.mergeOptions(args.opts, { dependsOn: resources }) })],
-  };
-}`;
 
 /** A `/** ... *\/` comment. */
 function docComment(text: string, indent: string): string {
@@ -399,4 +476,79 @@ function countFunctions(stack: LoadedStack, coverage: Coverage): void {
   };
   stack.resources.forEach((r) => walk(r.properties));
   stack.outputs.forEach((o) => walk(o.value));
+}
+
+/** One statement of the program; those under a condition go inside its `if` block. */
+interface Statement {
+  /** The condition as code; undefined: always run. */
+  readonly condition?: string;
+  /** `let v: T | undefined;`, written before the if block. */
+  readonly declaration?: string;
+  readonly body: string;
+}
+
+/** Statements as program text: consecutive ones under the same condition share one `if` block. */
+function grouped(statements: readonly Statement[]): string[] {
+  const result: string[] = [];
+  for (let i = 0; i < statements.length; ) {
+    const condition = statements[i].condition;
+    if (condition === undefined) {
+      result.push(statements[i++].body);
+      continue;
+    }
+    const block: Statement[] = [];
+    while (i < statements.length && statements[i].condition === condition) block.push(statements[i++]);
+    const declarations = block.flatMap((s) => (s.declaration === undefined ? [] : [s.declaration]));
+    const body = block.map((s) => indentCode(s.body, "  ")).join("\n\n");
+    result.push([...declarations, `if (${condition}) {`, body, "}"].join("\n"));
+  }
+  return result;
+}
+
+/** Indents each line of code that does not start inside a multi-line template literal (whose text must not change). */
+function indentCode(code: string, indent: string): string {
+  const lines = code.split("\n");
+  // Nesting of template literals and `${...}` placeholders, scanned character by character.
+  const stack: ("template" | "placeholder")[] = [];
+  let quote: string | undefined;
+  const out: string[] = [];
+  for (const line of lines) {
+    const inTemplate = stack[stack.length - 1] === "template";
+    out.push(inTemplate || line === "" ? line : `${indent}${line}`);
+    for (let c = 0; c < line.length; c++) {
+      const ch = line[c];
+      const top = stack[stack.length - 1];
+      if (ch === "\\") {
+        c++;
+        continue;
+      }
+      if (top === "template") {
+        if (ch === "`") stack.pop();
+        else if (ch === "$" && line[c + 1] === "{") {
+          stack.push("placeholder");
+          c++;
+        }
+        continue;
+      }
+      if (quote !== undefined) {
+        if (ch === quote) quote = undefined;
+        continue;
+      }
+      if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === "`") stack.push("template");
+      else if (ch === "}" && top === "placeholder") stack.pop();
+      else if (ch === "/" && line[c + 1] === "/") break;
+    }
+    quote = undefined;
+  }
+  return out.join("\n");
+}
+
+/** The condition names a resolved condition reads (strings inside not/and/or, or the whole). */
+function usedConditions(condition: Snippet): string[] {
+  if (typeof condition === "string") return [condition];
+  if (condition instanceof FunctionNode && ["not", "and", "or"].includes(condition.fnName)) {
+    return (Array.isArray(condition.args) ? condition.args : [condition.args]).flatMap(usedConditions);
+  }
+  return [];
 }

@@ -8,6 +8,7 @@
 import { NodePath } from "../hot/diagnostics";
 import { strReplace } from "../hot/functions/str_replace";
 import { FunctionNode, Snippet } from "../hot/functions/types";
+import { ConditionalValue } from "./conditions";
 import { isIdentifier } from "./identifiers";
 
 /** A TypeScript expression and what it carries. */
@@ -37,6 +38,8 @@ export interface ExpressionScope {
   resource(name: string): ResourceBinding | undefined;
   /** Records a construct with no TypeScript form (an error, or a warning + TODO) and returns the placeholder. */
   unsupported(message: string, file: string, path: NodePath): Expr;
+  /** A resolved condition (the first argument of `if`) as a boolean expression. */
+  condition(condition: Snippet, file: string, path: NodePath): string;
 }
 
 const NO_REFS: ReadonlySet<string> = new Set();
@@ -103,7 +106,10 @@ function union(exprs: readonly Expr[]): ReadonlySet<string> {
 export function snippetExpr(snippet: Snippet, scope: ExpressionScope, file: string, path: NodePath, indent = ""): Expr {
   if (snippet instanceof FunctionNode) return functionExpr(snippet, scope, indent);
   if (Array.isArray(snippet)) {
-    const items = snippet.map((s, i) => snippetExpr(s, scope, file, [...path, i], `${indent}  `));
+    const items = snippet.map((s, i) =>
+      // A 2-argument if whose condition is false leaves the item out.
+      s instanceof ConditionalValue && s.whenFalse === undefined ? optionalItem(s, scope, `${indent}  `) : snippetExpr(s, scope, file, [...path, i], `${indent}  `),
+    );
     if (items.every((i) => i.literal)) return literalExpr(items.map((i) => i.literal!.value), indent);
     return { code: arrayCode(items.map((i) => i.code), indent), output: false, refs: union(items) };
   }
@@ -115,7 +121,24 @@ export function snippetExpr(snippet: Snippet, scope: ExpressionScope, file: stri
   return literalExpr(snippet, indent);
 }
 
+/** `value_if_true` or `value_if_false` as a ternary; a missing `value_if_false` is `undefined` (the entry is unset). */
+function conditionalExpr(node: ConditionalValue, scope: ExpressionScope, indent: string): Expr {
+  const { file, path } = node.location;
+  const condition = scope.condition(node.condition, file, [...path, 0]);
+  const whenTrue = snippetExpr(node.whenTrue, scope, file, [...path, 1], indent);
+  const whenFalse = node.whenFalse === undefined ? plainExpr("undefined") : snippetExpr(node.whenFalse, scope, file, [...path, 2], indent);
+  return { code: `${condition} ? ${whenTrue.code} : ${whenFalse.code}`, output: whenTrue.output || whenFalse.output, refs: union([whenTrue, whenFalse]) };
+}
+
+/** A list item of a 2-argument if: spread in only when the condition holds. */
+function optionalItem(node: ConditionalValue, scope: ExpressionScope, indent: string): Expr {
+  const { file, path } = node.location;
+  const item = snippetExpr(node.whenTrue, scope, file, [...path, 1], indent);
+  return { code: `...(${scope.condition(node.condition, file, [...path, 0])} ? [${item.code}] : [])`, output: item.output, refs: item.refs };
+}
+
 function functionExpr(node: FunctionNode, scope: ExpressionScope, indent: string): Expr {
+  if (node instanceof ConditionalValue) return conditionalExpr(node, scope, indent);
   const { file, path } = node.location;
   const unsupported = (why: string): Expr => scope.unsupported(`${node.fnName}: ${why}`, file, path);
   switch (node.fnName) {

@@ -69,7 +69,7 @@ export function projectFiles(options: ProjectOptions): Record<string, string> {
   const tsconfig = {
     compilerOptions: {
       strict: true,
-      target: "es2020",
+      target: "es2022",
       module: "commonjs",
       moduleResolution: "node",
       esModuleInterop: true,

@@ -1,6 +1,6 @@
 /**
  * `heatshift convert --report`: what the program is made of, by construct and type: parameters
- * by HOT type, resources by HOT type and what they became (a component, an @pulumi/openstack
+ * by HOT type, conditions, resources by HOT type and what they became (a component, an @pulumi/openstack
  * class, or TODO), outputs, intrinsic functions, and the constructs left as TODO.
  */
 
@@ -31,7 +31,7 @@ export class Coverage {
   }
 
   rows(): CoverageRow[] {
-    const order = ["parameter", "resource", "output", "function"];
+    const order = ["parameter", "condition", "resource", "output", "function"];
     return [...this.counts]
       .map(([key, count]) => {
         const [construct, type, as] = JSON.parse(key) as [string, string, string];

@@ -73,10 +73,10 @@ describe("heat_2a–2d: golden programs, byte for byte, and tsc --strict", () =>
     // The generated package.json takes heatshift by a file: path; here `paths` points the same
     // module names at this repository, and @pulumi/* resolve from its node_modules.
     const tsconfig = {
-      compilerOptions: { strict: true, noEmit: true, target: "es2020", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true, baseUrl: ".", paths: { "heatshift/*": [`${path.relative(workDir, repo)}/*`] } },
-      files: [...tutorialTemplates, "constraints", "security-group", "network"].map((n) => `${n}/index.ts`),
+      compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true, baseUrl: ".", paths: { "heatshift/*": [`${path.relative(workDir, repo)}/*`] } },
+      files: [...tutorialTemplates, "constraints", "security-group", "network", "conditions"].map((n) => `${n}/index.ts`),
     };
-    for (const name of ["constraints", "security-group", "network"]) {
+    for (const name of ["constraints", "security-group", "network", "conditions"]) {
       const program = convertTemplate({ templateFile: path.join(fixtures, "templates", `${name}.yaml`) }).program!;
       fs.mkdirSync(path.join(workDir, name), { recursive: true });
       fs.writeFileSync(path.join(workDir, name, "index.ts"), program);
@@ -94,8 +94,8 @@ describe("heat_2a–2d: golden programs, byte for byte, and tsc --strict", () =>
   test("heat_2d: Heat's dependencies become dependsOn only where no reference carries them", () => {
     const program = convertTemplate({ templateFile: path.join(tutorial, "heat_2d.yaml") }).program!;
     // The port: the subnet (Heat's hidden dependency) and the group with its rules (the ID is the group's only);
-    // the floating IP: the router interface, for the component and every resource inside it.
-    expect(program.match(/dependsOn: \[[^\]]*\]|waitFor\([a-z][^)]*\)/g)).toEqual(["dependsOn: [privateNetwork.subnet, webServerSecurityGroup]", "waitFor(privateNetwork.routerInterface)"]);
+    // the floating IP: the router interface (the component passes it on to the resources inside it).
+    expect(program.match(/dependsOn: \[[^\]]*\]/g)).toEqual(["dependsOn: [privateNetwork.subnet, webServerSecurityGroup]", "dependsOn: [privateNetwork.routerInterface]"]);
   });
 
   test("secrets never appear in generated code: the hidden parameter is read with requireSecret", () => {
@@ -110,6 +110,21 @@ describe("parameters, expressions and the report", () => {
     const result = convertTemplate({ templateFile: path.join(fixtures, "templates", "constraints.yaml") });
     expect(result.problems.map(formatDiagnostic)).toEqual([]);
     expect(result.program).toEqual(fs.readFileSync(path.join(fixtures, "templates", "constraints.ts.golden"), "utf8"));
+  });
+
+  test("conditions become booleans over the config, if becomes a ternary, conditional resources if blocks", () => {
+    const result = convertTemplate({ templateFile: path.join(fixtures, "templates", "conditions.yaml") });
+    expect(result.problems.map(formatDiagnostic)).toEqual([]);
+    expect(result.program).toEqual(fs.readFileSync(path.join(fixtures, "templates", "conditions.ts.golden"), "utf8"));
+  });
+
+  test("a condition function with no TypeScript form is reported at its position", () => {
+    const file = path.join(workDir, "yaql-condition.yaml");
+    fs.mkdirSync(workDir, { recursive: true });
+    fs.writeFileSync(file, "heat_template_version: 2017-09-01\nparameters:\n  secret: {type: string, hidden: true, default: x}\nconditions:\n  c: {equals: [{get_param: secret}, x]}\nresources: {}\n");
+    expect(convertTemplate({ templateFile: file }).problems.map(formatDiagnostic)).toEqual([
+      `${file}:5:28: error: a condition can read only a non-hidden parameter by its name (its value must be known when the program starts)`,
+    ]);
   });
 
   test("--report prints the coverage table by construct and type", () => {
@@ -160,16 +175,6 @@ describe("unsupported constructs are never dropped silently", () => {
       "TODO(heatshift): resource group: resource type OS::Heat::ResourceGroup is not converted by heatshift convert yet",
       "TODO(heatshift): property dns_name of OS::Neutron::Port is not converted by heatshift convert",
       "TODO(heatshift): get_attr: resource group is not converted */;",
-    ]);
-  });
-
-  test("conditions and if are reported (the front end decided them with the defaults)", () => {
-    const conditions = path.join(fixtures, "templates", "conditions.yaml");
-    const run = cli([conditions, "--out", path.join(workDir, "conditions")]);
-    expect(run.code).toEqual(1);
-    expect(run.err).toEqual([
-      `${conditions}:6:1: error: conditions are not converted by heatshift convert yet (they would become if statements); the program assumes every condition as decided with the parameters' defaults`,
-      `${conditions}:13:15: error: the if function is not converted by heatshift convert yet; the branch chosen with the parameters' defaults is used`,
     ]);
   });
 

@@ -81,6 +81,7 @@ const templates: Readonly<Record<string, string>> = {
   heat_2d: path.join(tutorial, "heat_2d.yaml"),
   "security-group": path.join(repo, "test", "fixtures", "convert", "templates", "security-group.yaml"),
   network: path.join(repo, "test", "fixtures", "convert", "templates", "network.yaml"),
+  conditions: path.join(repo, "test", "fixtures", "convert", "templates", "conditions.yaml"),
 };
 
 describe.each(Object.keys(templates))("%s: converted program ≡ HotStack under mocks", (name) => {
@@ -107,7 +108,7 @@ describe.each(Object.keys(templates))("%s: converted program ≡ HotStack under 
   test("same resources, inputs, dependencies and outputs", async () => {
     const template = templates[name];
     const hot = await record(() => {
-      const stack = new HotStack("s", { template, parameters: ["heat_2a", "security-group", "network"].includes(name) ? {} : parameters, configNamespace: false });
+      const stack = new HotStack("s", { template, parameters: ["heat_2a", "security-group", "network", "conditions"].includes(name) ? {} : parameters, configNamespace: false });
       return stack.outputs as Record<string, pulumi.Output<unknown>>;
     });
     if (name === "network") {
@@ -121,7 +122,7 @@ describe.each(Object.keys(templates))("%s: converted program ≡ HotStack under 
     const converted = await record(() => runProgram(program));
     const resources = cloudResources(converted.registrations);
     expect(resources).toEqual(cloudResources(hot.registrations));
-    expect(resources.length).toEqual(({ heat_2a: 1, heat_2b: 2, heat_2c: 14, heat_2d: 16, "security-group": 5, network: 6 } as Record<string, number>)[name]);
+    expect(resources.length).toEqual(({ heat_2a: 1, heat_2b: 2, heat_2c: 14, heat_2d: 16, "security-group": 5, network: 6, conditions: 4 } as Record<string, number>)[name]);
     // Every wait of the import is in the program (the program may wait longer: a component waits as a whole).
     const programWaits = waits(converted.registrations);
     const missing = [...waits(hot.registrations)].flatMap(([resource, types]) => [...types].filter((t) => !programWaits.get(resource)?.has(t)).map((t) => `${resource} waits for ${t}`));
