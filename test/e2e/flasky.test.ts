@@ -5,9 +5,8 @@
 // with the real curl against a signal receiver on 127.0.0.1. Needs `npm run openstack -- up` and
 // `npm run setup:engine` first.
 import * as path from "path";
-import { inspectFlasky, newServer, reportTime } from "./support/deployment";
-import { sendSignal } from "./support/instance";
-import { Inventory, inventory, requireCloudUp, securityGroupRules, serverUserData, settle } from "./support/openstack";
+import { inspectFlasky, reportTime, upPlayingInstance } from "./support/deployment";
+import { Inventory, inventory, requireCloudUp, securityGroupRules, settle } from "./support/openstack";
 import { PulumiStack } from "./support/pulumi";
 import { TestReceiver } from "./support/receiver";
 
@@ -48,14 +47,11 @@ afterAll(async () => {
   await receiver?.close();
 }, 600_000);
 
-/** Starts `pulumi up`, waits for the server, plays the instance with `signal`; returns up's result and the server. */
+/** From the cloud as before: `pulumi up`, the instance played with `signal`. */
 async function upSignalling(signal: Record<string, unknown>) {
   await expectCloudAsBefore();
-  const up = stack.up();
-  const server = await newServer(before, /^flasky-server-/, 600, up);
-  const userData = await serverUserData(server.ID);
-  const answer = await sendSignal(userData, signal);
-  return { up: await up, server, userData, answer };
+  const { result: up, server, userData, signal: answer } = await upPlayingInstance(stack, before, /^flasky-server-/, signal);
+  return { up, server, userData, answer };
 }
 
 /** `pulumi destroy`, then the cloud must list exactly what it listed before the stack existed. */

@@ -1,34 +1,21 @@
 // Side by side on the same loopback cloud: the tutorial's heat_2d.yaml deployed by Heat itself
-// (`openstack stack create`, heat-api on 127.0.0.1:8004) and by heatshift (HotStack under the real
-// Pulumi engine). Heat gets the template with one line added: floating_ip_assoc `depends_on`
-// router-interface. Without it Heat races (the association may run before the subnet is on the
-// router and fail "External network ... is not reachable from subnet"); heatshift adds that
-// dependency itself (docs/importer.md), so HotStack gets the file unchanged. The test plays the instance for both: it runs the curl_cli line of each server's
-// user_data (Heat's handle URL, then heatshift's receiver on 127.0.0.1). Then it compares what the
-// `openstack` CLI shows of both deployments; the differences that remain are in docs/e2e.md.
-import * as fs from "fs";
+// (`openstack stack create`, heat-api on 127.0.0.1:8004, with the one depends_on line of
+// support/heat.ts) and by heatshift (HotStack under the real Pulumi engine, the file unchanged). The
+// test plays the instance for both: it runs the curl_cli line of each server's user_data (Heat's
+// handle URL, then heatshift's receiver on 127.0.0.1). Then it compares what the `openstack` CLI
+// shows of both deployments; the differences that remain are in docs/e2e.md.
 import * as path from "path";
-import * as YAML from "yaml";
-import { DeployedFlasky, inspectFlasky, newServer, reportTime } from "./support/deployment";
-import { sendSignal, signalCommand } from "./support/instance";
-import { Inventory, inventory, openstack, openstackJson, requireCloudUp, RuleShape, securityGroupRules, serverUserData, settle } from "./support/openstack";
+import { DeployedFlasky, inspectFlasky, reportTime, upPlayingInstance } from "./support/deployment";
+import { createHeatStack, heat2dTemplate, templateForHeat } from "./support/heat";
+import { signalCommand } from "./support/instance";
+import { Inventory, inventory, openstack, openstackJson, requireCloudUp, RuleShape, securityGroupRules, settle } from "./support/openstack";
 import { PulumiStack } from "./support/pulumi";
 import { TestReceiver } from "./support/receiver";
 
-const template = path.join(__dirname, "..", "fixtures", "flasky", "heat_2d.yaml");
 const image = "cirros-0.3.3-x86_64";
 const gmailUsername = "heatshift-e2e";
 const gmailPassword = `pw-${Date.now().toString(36)}-side-by-side`;
 const heatStackName = `heat-side-${process.pid}`;
-
-/** heat_2d.yaml for Heat: the floating IP association waits for the router interface (see above). */
-function templateForHeat(dir: string): string {
-  const document = YAML.parse(fs.readFileSync(template, "utf8"));
-  document.resources.floating_ip_assoc.depends_on = "router-interface";
-  const file = path.join(dir, "heat_2d-for-heat.yaml");
-  fs.writeFileSync(file, YAML.stringify(document));
-  return file;
-}
 
 let receiver: TestReceiver;
 let stack: PulumiStack;
@@ -40,7 +27,7 @@ beforeAll(async () => {
   receiver = await TestReceiver.start();
   stack = new PulumiStack(path.join(__dirname, "projects", "hotstack"), `side-by-side-${process.pid}`);
   await stack.init(
-    { template, image, gmail_username: gmailUsername, ...receiver.config },
+    { template: heat2dTemplate, image, gmail_username: gmailUsername, ...receiver.config },
     { gmail_password: gmailPassword, ...receiver.secretConfig },
   );
   before = await inventory();
@@ -104,37 +91,24 @@ function comparable(side: Side) {
 describe("heat_2d.yaml: Heat and heatshift side by side on the loopback OpenStack", () => {
   test("both deploy the same resources, properties and outputs; both deletions restore the cloud", async () => {
     // Heat: create, play the instance with Heat's own curl_cli, wait for CREATE_COMPLETE.
-    const heatStarted = Date.now();
     heatCreated = true;
-    const created = openstack(
-      "stack", "create", "--wait", "-t", templateForHeat(receiver.dir),
-      "--parameter", `image=${image}`, "--parameter", `gmail_username=${gmailUsername}`, "--parameter", `gmail_password=${gmailPassword}`,
-      heatStackName,
-    );
-    const heatServer = await newServer(before, new RegExp(`^${heatStackName}-flasky_instance-`), 600, created.then(() => ({ status: 0, stdout: "openstack stack create --wait returned", stderr: "" })));
-    const heatUserData = await serverUserData(heatServer.ID);
+    const heatParameters = { image, gmail_username: gmailUsername, gmail_password: gmailPassword };
+    const heatDeployment = await createHeatStack(heatStackName, templateForHeat(receiver.dir), heatParameters, before);
+    const heatUserData = heatDeployment.userData;
     expect(signalCommand(heatUserData)).toMatch(/ http:\/\/127\.0\.0\.1:8004\/v1\/[0-9a-f]{32}\/stacks\/.+\/resources\/wait_handle\/signal$/);
-    expect((await sendSignal(heatUserData, { status: "SUCCESS" })).status).toBe(200);
-    await created.catch(async (error: Error) => {
-      const shown = await openstackJson<{ stack_status_reason: string }>("stack", "show", heatStackName);
-      throw new Error(`${error.message}\nHeat says: ${shown.stack_status_reason}`);
-    });
-    const heatCreateSeconds = (Date.now() - heatStarted) / 1000;
-    reportTime("Heat stack create --wait", heatCreateSeconds);
+    expect(heatDeployment.signalStatus).toBe(200);
+    reportTime("Heat stack create --wait", heatDeployment.seconds);
     const heatStack = await openstackJson<{ stack_status: string; outputs: Array<{ output_key: string; output_value: unknown }> }>(
       "stack", "show", heatStackName,
     );
     expect(heatStack.stack_status).toEqual("CREATE_COMPLETE");
     const heatOutputs = Object.fromEntries(heatStack.outputs.map((output) => [output.output_key, output.output_value]));
-    const heat = await describeSide(heatServer.ID, heatOutputs, heatUserData);
+    const heat = await describeSide(heatDeployment.serverId, heatOutputs, heatUserData);
 
     // heatshift: the same template through HotStack while Heat's stack stays up.
     const atHeat = await inventory();
-    const up = stack.up();
-    const server = await newServer(atHeat, /^heat_2d-flasky_instance-/, 600, up);
-    const userData = await serverUserData(server.ID);
-    expect((await sendSignal(userData, { status: "SUCCESS" })).status).toBe(200);
-    const result = await up;
+    const { result, server, userData, signal } = await upPlayingInstance(stack, atHeat, /^heat_2d-flasky_instance-/, { status: "SUCCESS" });
+    expect(signal.status).toBe(200);
     if (result.status !== 0) throw new Error(`up failed (exit ${result.status})\n${result.stdout}\n${result.stderr}`);
     reportTime("heatshift HotStack up", result.seconds);
     const heatshiftSide = await describeSide(server.ID, await stack.outputs(), userData);

@@ -3,14 +3,13 @@
 // `openstack` CLI. The test plays the instance as in flasky.test.ts: it runs the curl_cli line of
 // the user_data nova holds against a signal receiver on 127.0.0.1.
 import * as path from "path";
-import { inspectFlasky, newServer, reportTime } from "./support/deployment";
-import { sendSignal } from "./support/instance";
-import { Inventory, inventory, openstackJson, requireCloudUp, securityGroupRules, serverUserData, settle } from "./support/openstack";
+import { inspectFlasky, reportTime, upPlayingInstance } from "./support/deployment";
+import { heat2dTemplate } from "./support/heat";
+import { Inventory, inventory, openstackJson, requireCloudUp, securityGroupRules, settle } from "./support/openstack";
 import { PulumiStack } from "./support/pulumi";
 import { TestReceiver } from "./support/receiver";
 
 const project = path.join(__dirname, "projects", "hotstack");
-const template = path.join(__dirname, "..", "fixtures", "flasky", "heat_2d.yaml");
 const image = "cirros-0.3.3-x86_64";
 const gmailUsername = "heatshift-e2e";
 const gmailPassword = `pw-${Date.now().toString(36)}-not-in-state`;
@@ -24,7 +23,7 @@ beforeAll(async () => {
   receiver = await TestReceiver.start();
   stack = new PulumiStack(project, `hotstack-${process.pid}`);
   await stack.init(
-    { template, image, gmail_username: gmailUsername, ...receiver.config },
+    { template: heat2dTemplate, image, gmail_username: gmailUsername, ...receiver.config },
     { gmail_password: gmailPassword, ...receiver.secretConfig },
   );
   before = await inventory();
@@ -37,14 +36,11 @@ afterAll(async () => {
 
 describe("heat_2d.yaml through HotStack on the loopback OpenStack", () => {
   test("up completes once the instance signals; resources, rules and outputs as the template says; destroy restores the cloud", async () => {
-    const up = stack.up();
-    const server = await newServer(before, /^heat_2d-flasky_instance-/, 600, up);
-    const userData = await serverUserData(server.ID);
+    const { result, server, userData, signal } = await upPlayingInstance(stack, before, /^heat_2d-flasky_instance-/, { status: "SUCCESS" });
     expect(userData).toContain(`MAIL_PASSWORD=${gmailPassword}\n`);
     expect(userData).toContain(`FLASKY_ADMIN=${gmailUsername}@gmail.com\n`);
     expect(userData).not.toMatch(/__\w+__|wc_notify/);
-    expect((await sendSignal(userData, { status: "SUCCESS" })).status).toBe(200);
-    const result = await up;
+    expect(signal.status).toBe(200);
     if (result.status !== 0) throw new Error(`up failed (exit ${result.status})\n${result.stdout}\n${result.stderr}`);
     reportTime("HotStack up", result.seconds);
 

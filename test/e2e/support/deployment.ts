@@ -1,5 +1,7 @@
 /** Steps shared by the e2e tests that deploy heat_2d: find the new server, check it from outside, time steps. */
-import { Inventory, openstackJson } from "./openstack";
+import { sendSignal } from "./instance";
+import { Inventory, openstackJson, serverUserData } from "./openstack";
+import { PulumiStack, RunResult } from "./pulumi";
 
 /**
  * A server nova lists that was not in `before` and whose name matches, once it exists (polls every 3 s).
@@ -26,6 +28,26 @@ export async function newServer(
     if (Date.now() > deadline) throw new Error(`no new server matching ${name} appeared within ${seconds} s`);
     await new Promise((resolve) => setTimeout(resolve, 3000));
   }
+}
+
+export interface PulumiDeployment {
+  readonly result: RunResult;
+  readonly server: { ID: string; Name: string };
+  readonly userData: string;
+  /** What the played instance's signal was answered with. */
+  readonly signal: { status: number; body: string };
+}
+
+/**
+ * `pulumi up` of `stack`, playing the instance: once nova lists the new server named like `serverName`,
+ * its user_data's curl_cli sends `signal`; then the up's result.
+ */
+export async function upPlayingInstance(stack: PulumiStack, before: Inventory, serverName: RegExp, signal: Record<string, unknown>): Promise<PulumiDeployment> {
+  const up = stack.up();
+  const server = await newServer(before, serverName, 600, up);
+  const userData = await serverUserData(server.ID);
+  const answer = await sendSignal(userData, signal);
+  return { result: await up, server, userData, signal: answer };
 }
 
 /** The facts of a heat_2d deployment as the `openstack` CLI shows them. */

@@ -3,9 +3,7 @@
 // (`wait_timeout`), so the test can make it expire in seconds instead of heat_2d's 600.
 import * as pulumi from "@pulumi/pulumi";
 import { FlaskySingleInstance } from "../../../../components";
-import { nameServersLikePulumi } from "../serverNames";
 
-nameServersLikePulumi();
 const config = new pulumi.Config();
 
 const flasky = new FlaskySingleInstance("flasky", {

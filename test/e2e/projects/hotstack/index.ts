@@ -3,9 +3,7 @@
 // HotStack reads missing parameters from this project's config namespace itself.
 import * as pulumi from "@pulumi/pulumi";
 import { HotStack } from "../../../../src/import/HotStack";
-import { nameServersLikePulumi } from "../serverNames";
 
-nameServersLikePulumi();
 const config = new pulumi.Config();
 
 const stack = new HotStack("heat_2d", { template: config.require("template"), parameters: { image: config.require("image") } });

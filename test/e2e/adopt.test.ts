@@ -1,0 +1,152 @@
+// Adopting a live Heat stack on the loopback OpenStack: heat_2d is created by Heat itself (the
+// instance played with Heat's own curl_cli), its resource list (`openstack stack resource list -f
+// json`) and the template go through `heatshift adopt`, heat_2d goes through `heatshift convert`,
+// and the real engine's `pulumi import --file DOC --preview-only` must accept the document: every
+// resource an import, nothing created or replaced. The IDs Heat does not keep (the router
+// interface's port, the security group's rules) are looked up with the commands adopt's warnings
+// print and given with --id. At the end the Heat stack is deleted and the cloud is as before.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { adoptCommand } from "../../src/cli/adopt";
+import { CommandIo } from "../../src/cli/templateArgs";
+import { convertCommand } from "../../src/cli/convert";
+import { reportTime } from "./support/deployment";
+import { createHeatStack, heat2dTemplate, templateForHeat } from "./support/heat";
+import { Inventory, inventory, openstack, openstackJson, repoRoot, requireCloudUp, settle } from "./support/openstack";
+import { PulumiStack } from "./support/pulumi";
+import { TestReceiver } from "./support/receiver";
+
+const image = "cirros-0.3.3-x86_64";
+const gmailUsername = "heatshift-e2e";
+const gmailPassword = `pw-${Date.now().toString(36)}-adopt`;
+const heatStackName = `adopt-${process.pid}`;
+
+let workDir: string;
+let receiver: TestReceiver;
+let stack: PulumiStack | undefined;
+let before: Inventory;
+let heatCreated = false;
+
+beforeAll(async () => {
+  requireCloudUp();
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-adopt-e2e-"));
+  receiver = await TestReceiver.start();
+  before = await inventory();
+}, 300_000);
+
+afterAll(async () => {
+  // The Pulumi stack only took the resources into its state: drop it without destroying, Heat deletes them.
+  if (stack !== undefined) await stack.run(["stack", "rm", "--yes", "--force", stack.stackName]);
+  await stack?.remove();
+  if (heatCreated) await openstack("stack", "delete", "--yes", "--wait", heatStackName).catch(() => undefined);
+  await receiver?.close();
+  fs.rmSync(workDir, { recursive: true, force: true });
+}, 600_000);
+
+/** Runs a heatshift command in-process; its exit code and what it printed. */
+function run(command: (args: readonly string[], io: CommandIo) => number, args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = command(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { status, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+/** The project's packages as the repository has them (the converted program imports `heatshift/components`). */
+function linkPackages(project: string): void {
+  const modules = path.join(project, "node_modules");
+  fs.mkdirSync(path.join(modules, "@pulumi"), { recursive: true });
+  fs.symlinkSync(repoRoot, path.join(modules, "heatshift"));
+  for (const name of ["pulumi", "openstack"]) fs.symlinkSync(fs.realpathSync(path.join(repoRoot, "node_modules", "@pulumi", name)), path.join(modules, "@pulumi", name));
+}
+
+/** The steps of `pulumi import --preview-only --json`: `<op> <type chain>::<name>` (the URN after the project), sorted. */
+function previewSteps(stdout: string): string[] {
+  const steps = (JSON.parse(stdout) as { steps?: Array<{ op: string; urn: string }> }).steps ?? [];
+  return steps.map((step) => `${step.op} ${step.urn.split("::").slice(2).join("::")}`).sort();
+}
+
+describe("heatshift adopt: heat_2d created by Heat, taken over by pulumi import", () => {
+  test("the adopt document of the stack's resource list is accepted by pulumi import --preview-only: every resource an import", async () => {
+    heatCreated = true;
+    const heat = await createHeatStack(heatStackName, templateForHeat(workDir), { image, gmail_username: gmailUsername, gmail_password: gmailPassword }, before);
+    expect(heat.signalStatus).toBe(200);
+    reportTime("Heat stack create --wait", heat.seconds);
+
+    const resourceList = path.join(workDir, "resources.json");
+    fs.writeFileSync(resourceList, await openstack("stack", "resource", "list", heatStackName, "-f", "json"));
+    const physical = Object.fromEntries(
+      JSON.parse(fs.readFileSync(resourceList, "utf8")).map((r: { resource_name: string; physical_resource_id: string }) => [r.resource_name, r.physical_resource_id]),
+    ) as Record<string, string>;
+
+    // Without --id: the document holds what Heat's IDs give; the warnings say how to find the rest.
+    const started = Date.now();
+    const first = run(adoptCommand, [resourceList, "--template", heat2dTemplate, "--out", path.join(workDir, "partial.json")]);
+    reportTime("heatshift adopt", (Date.now() - started) / 1000);
+    expect(first.status).toBe(0);
+    const portLookup = /`(openstack port list --router \S+ --fixed-ip subnet=\S+ -f value -c ID)`/.exec(first.stderr);
+    expect(portLookup?.[1]).toEqual(`openstack port list --router ${physical.router} --fixed-ip subnet=${physical.private_subnet} -f value -c ID`);
+    expect(first.stderr).toContain(`openstack security group rule list ${physical.web_server_security_group} -f json`);
+
+    // The lookups the warnings name.
+    const interfacePort = (await openstack(...portLookup![1].split(" ").slice(1))).trim();
+    expect(interfacePort).toMatch(/^[0-9a-f-]{36}$/);
+    const rules = await openstackJson<Array<{ ID: string; "IP Protocol": string | null; "Port Range": string; Direction: string; Ethertype: string }>>(
+      "security", "group", "rule", "list", physical.web_server_security_group, "--long",
+    );
+    const templateRules = [["icmp", ""], ["tcp", "22:22"], ["tcp", "443:443"], ["tcp", "80:80"]];
+    const ruleIds = templateRules.map(([protocol, ports]) => {
+      const found = rules.filter((r) => r.Direction === "ingress" && r.Ethertype === "IPv4" && r["IP Protocol"] === protocol && (ports === "" || r["Port Range"] === ports));
+      expect(found).toHaveLength(1);
+      return found[0].ID;
+    });
+    const ids = [`private_network-router-interface=${interfacePort}`, ...ruleIds.map((id, i) => `web_server_security_group-rule-${i}=${id}`)].flatMap((id) => ["--id", id]);
+    const documentFile = path.join(workDir, "import.json");
+    const second = run(adoptCommand, [resourceList, "--template", heat2dTemplate, ...ids, "--out", documentFile]);
+    expect(second.status).toBe(0);
+    const version = "4.0.0";
+    const child = (type: string, name: string, id: string, parent: string) => ({ type, name, id, parent, version });
+    expect(JSON.parse(fs.readFileSync(documentFile, "utf8"))).toEqual({
+      resources: [
+        { type: "heatshift:openstack:WebSecurityGroup", name: "web_server_security_group", component: true },
+        child("openstack:networking/secGroup:SecGroup", "web_server_security_group-secgroup", physical.web_server_security_group, "web_server_security_group"),
+        ...ruleIds.map((id, i) => child("openstack:networking/secGroupRule:SecGroupRule", `web_server_security_group-rule-${i}`, id, "web_server_security_group")),
+        { type: "heatshift:openstack:PrivateNetwork", name: "private_network", component: true },
+        child("openstack:networking/network:Network", "private_network-net", physical.private_network, "private_network"),
+        child("openstack:networking/subnet:Subnet", "private_network-subnet", physical.private_subnet, "private_network"),
+        child("openstack:networking/router:Router", "private_network-router", physical.router, "private_network"),
+        child("openstack:networking/routerInterface:RouterInterface", "private_network-router-interface", interfacePort, "private_network"),
+        { type: "openstack:networking/port:Port", name: "flasky_port", id: physical.flasky_port, version },
+        { type: "heatshift:openstack:FlaskyServer", name: "flasky_instance", component: true },
+        { ...child("openstack:compute/instance:Instance", "flasky_instance_2", physical.flasky_instance, "flasky_instance"), logicalName: "flasky_instance" },
+        { type: "heatshift:openstack:FloatingIp", name: "floating_ip", component: true },
+        child("openstack:networking/floatingIp:FloatingIp", "floating_ip-fip", physical.floating_ip, "floating_ip"),
+        child("openstack:networking/floatingIpAssociate:FloatingIpAssociate", "floating_ip-assoc", physical.floating_ip, "floating_ip"),
+      ],
+    });
+
+    // The converted program's project, with its stack config.
+    const project = path.join(workDir, "heat_2d");
+    expect(run(convertCommand, [heat2dTemplate, "--out", project]).status).toBe(0);
+    linkPackages(project);
+    stack = new PulumiStack(project, `adopt-${process.pid}`);
+    await stack.init({ image, gmail_username: gmailUsername, ...receiver.config }, { gmail_password: gmailPassword, ...receiver.secretConfig });
+
+    const preview = await stack.run(["import", "--file", documentFile, "--preview-only", "--json", "--yes", "--protect=false", "--generate-code=false", "--stack", stack.stackName]);
+    reportTime("pulumi import --preview-only", preview.seconds);
+    if (preview.status !== 0) throw new Error(`pulumi import --preview-only failed (exit ${preview.status})\n${preview.stdout}\n${preview.stderr}`);
+    process.stdout.write(`adopt import preview steps:\n${previewSteps(preview.stdout).join("\n")}\n`);
+    // Every cloud resource is an import under the URN the converted program gives it (type chain of its
+    // component, name); components have no cloud ID, so the engine registers them (create), like the stack.
+    const components = { private_network: "PrivateNetwork", web_server_security_group: "WebSecurityGroup", floating_ip: "FloatingIp", flasky_instance: "FlaskyServer" } as Record<string, string>;
+    const expected = (JSON.parse(fs.readFileSync(documentFile, "utf8")).resources as Array<{ type: string; name: string; logicalName?: string; parent?: string; component?: true }>).map((r) => {
+      const chain = r.parent === undefined ? r.type : `heatshift:openstack:${components[r.parent]}$${r.type}`;
+      return `${r.component ? "create" : "import"} ${chain}::${r.logicalName ?? r.name}`;
+    });
+    expect(previewSteps(preview.stdout)).toEqual([`create pulumi:pulumi:Stack::heat_2d-${stack.stackName}`, ...expected].sort());
+
+    await openstack("stack", "delete", "--yes", "--wait", heatStackName);
+    heatCreated = false;
+    expect(await settle(before, 60, inventory)).toEqual(before);
+  }, 1_700_000);
+});
