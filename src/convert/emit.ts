@@ -17,8 +17,9 @@ import { FunctionNode, OMIT, Snippet } from "../hot/functions/types";
 import { LoadedResource, LoadedStack, loadStack, UNKNOWN } from "../import/load";
 import { allConditionsTrue, callsIf, ConditionScope, conditionCode, withConditionals } from "./conditions";
 import { componentUnits } from "./components";
-import { Expr, ExpressionScope, literalExpr, snippetExpr } from "./expressions";
+import { Expr, ExpressionScope, indentCode, literalExpr, snippetExpr } from "./expressions";
 import { IdentifierScope, isIdentifier } from "./identifiers";
+import { resourceGroupUnit } from "./groups";
 import { ImportName, plainUnit } from "./resources";
 import { Coverage } from "./report";
 import { EmitContext, Unit, UnitBinding } from "./units";
@@ -232,11 +233,18 @@ class Converter implements ExpressionScope {
     const todos: Unit[] = [];
     for (const r of resources) {
       if (claimed.has(r.name)) continue;
-      const unit = r.nested === undefined ? plainUnit(r, this.ids, importName) : undefined;
+      const group = r.type === "OS::Heat::ResourceGroup" ? resourceGroupUnit(r, this.stack, this.ids, importName) : undefined;
+      const unit = typeof group === "object" ? group : r.nested === undefined ? plainUnit(r, this.ids, importName) : undefined;
       if (unit !== undefined) units.push(unit);
       else {
-        const why = r.nested !== undefined ? "nested templates are not converted by heatshift convert yet (they would become functions)" : `resource type ${r.definition.type} is not converted by heatshift convert yet`;
-        const line = this.todo(`resource ${r.name}: ${why}`, r.file, [...r.definition.path, "type"]);
+        const why =
+          typeof group === "string"
+            ? `OS::Heat::ResourceGroup: ${group}`
+            : r.nested !== undefined
+              ? "nested templates are not converted by heatshift convert yet (they would become functions)"
+              : `resource type ${r.definition.type} is not converted by heatshift convert yet`;
+        const at = typeof group === "string" ? ["properties", "resource_def", "type"] : ["type"];
+        const line = this.todo(`resource ${r.name}: ${why}`, r.file, [...r.definition.path, ...at]);
         todos.push({ members: [r], kind: "TODO", variable: "", bindings: new Map(), emit: () => ({ refs: new Set(), render: () => line }) });
       }
     }
@@ -503,45 +511,6 @@ function grouped(statements: readonly Statement[]): string[] {
     result.push([...declarations, `if (${condition}) {`, body, "}"].join("\n"));
   }
   return result;
-}
-
-/** Indents each line of code that does not start inside a multi-line template literal (whose text must not change). */
-function indentCode(code: string, indent: string): string {
-  const lines = code.split("\n");
-  // Nesting of template literals and `${...}` placeholders, scanned character by character.
-  const stack: ("template" | "placeholder")[] = [];
-  let quote: string | undefined;
-  const out: string[] = [];
-  for (const line of lines) {
-    const inTemplate = stack[stack.length - 1] === "template";
-    out.push(inTemplate || line === "" ? line : `${indent}${line}`);
-    for (let c = 0; c < line.length; c++) {
-      const ch = line[c];
-      const top = stack[stack.length - 1];
-      if (ch === "\\") {
-        c++;
-        continue;
-      }
-      if (top === "template") {
-        if (ch === "`") stack.pop();
-        else if (ch === "$" && line[c + 1] === "{") {
-          stack.push("placeholder");
-          c++;
-        }
-        continue;
-      }
-      if (quote !== undefined) {
-        if (ch === quote) quote = undefined;
-        continue;
-      }
-      if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === "`") stack.push("template");
-      else if (ch === "}" && top === "placeholder") stack.pop();
-      else if (ch === "/" && line[c + 1] === "/") break;
-    }
-    quote = undefined;
-  }
-  return out.join("\n");
 }
 
 /** The condition names a resolved condition reads (strings inside not/and/or, or the whole). */

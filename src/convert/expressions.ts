@@ -248,3 +248,42 @@ function listJoinExpr(node: FunctionNode, scope: ExpressionScope, indent: string
   const join = `.join(${JSON.stringify(delimiter)})`;
   return whole.output ? { ...whole, code: `${whole.code}.apply((items) => items${join})`, literal: undefined } : { ...whole, code: `${whole.code}${join}`, literal: undefined };
 }
+
+/** Indents each line of code that does not start inside a multi-line template literal (whose text must not change). */
+export function indentCode(code: string, indent: string): string {
+  const lines = code.split("\n");
+  // Nesting of template literals and `${...}` placeholders, scanned character by character.
+  const stack: ("template" | "placeholder")[] = [];
+  let quote: string | undefined;
+  const out: string[] = [];
+  for (const line of lines) {
+    const inTemplate = stack[stack.length - 1] === "template";
+    out.push(inTemplate || line === "" ? line : `${indent}${line}`);
+    for (let c = 0; c < line.length; c++) {
+      const ch = line[c];
+      const top = stack[stack.length - 1];
+      if (ch === "\\") {
+        c++;
+        continue;
+      }
+      if (top === "template") {
+        if (ch === "`") stack.pop();
+        else if (ch === "$" && line[c + 1] === "{") {
+          stack.push("placeholder");
+          c++;
+        }
+        continue;
+      }
+      if (quote !== undefined) {
+        if (ch === quote) quote = undefined;
+        continue;
+      }
+      if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === "`") stack.push("template");
+      else if (ch === "}" && top === "placeholder") stack.pop();
+      else if (ch === "/" && line[c + 1] === "/") break;
+    }
+    quote = undefined;
+  }
+  return out.join("\n");
+}

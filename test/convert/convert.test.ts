@@ -74,9 +74,9 @@ describe("heat_2a–2d: golden programs, byte for byte, and tsc --strict", () =>
     // module names at this repository, and @pulumi/* resolve from its node_modules.
     const tsconfig = {
       compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true, baseUrl: ".", paths: { "heatshift/*": [`${path.relative(workDir, repo)}/*`] } },
-      files: [...tutorialTemplates, "constraints", "security-group", "network", "conditions"].map((n) => `${n}/index.ts`),
+      files: [...tutorialTemplates, "constraints", "security-group", "network", "conditions", "group"].map((n) => `${n}/index.ts`),
     };
-    for (const name of ["constraints", "security-group", "network", "conditions"]) {
+    for (const name of ["constraints", "security-group", "network", "conditions", "group"]) {
       const program = convertTemplate({ templateFile: path.join(fixtures, "templates", `${name}.yaml`) }).program!;
       fs.mkdirSync(path.join(workDir, name), { recursive: true });
       fs.writeFileSync(path.join(workDir, name, "index.ts"), program);
@@ -118,6 +118,12 @@ describe("parameters, expressions and the report", () => {
     expect(result.program).toEqual(fs.readFileSync(path.join(fixtures, "templates", "conditions.ts.golden"), "utf8"));
   });
 
+  test("a ResourceGroup becomes Array.from over its count, its attributes arrays and maps of the members' outputs", () => {
+    const result = convertTemplate({ templateFile: path.join(fixtures, "templates", "group.yaml") });
+    expect(result.problems.map(formatDiagnostic)).toEqual([]);
+    expect(result.program).toEqual(fs.readFileSync(path.join(fixtures, "templates", "group.ts.golden"), "utf8"));
+  });
+
   test("a condition function with no TypeScript form is reported at its position", () => {
     const file = path.join(workDir, "yaql-condition.yaml");
     fs.mkdirSync(workDir, { recursive: true });
@@ -155,9 +161,9 @@ describe("unsupported constructs are never dropped silently", () => {
     const run = cli([file, "--out", out]);
     expect(run.code).toEqual(1);
     expect(run.err).toEqual([
-      `${file}:8:11: error: resource group: resource type OS::Heat::ResourceGroup is not converted by heatshift convert yet`,
-      `${file}:17:7: error: property dns_name of OS::Neutron::Port is not converted by heatshift convert`,
-      `${file}:20:14: error: get_attr: resource group is not converted`,
+      `${file}:12:15: error: resource group: OS::Heat::ResourceGroup: members of type OS::Cinder::Volume are not converted by heatshift convert yet`,
+      `${file}:18:7: error: property dns_name of OS::Neutron::Port is not converted by heatshift convert`,
+      `${file}:21:14: error: get_attr: resource group is not converted`,
     ]);
     expect(fs.existsSync(out)).toEqual(false);
   });
@@ -167,12 +173,12 @@ describe("unsupported constructs are never dropped silently", () => {
     const run = cli([file, "--out", out, "--allow-unsupported"]);
     expect(run.code).toEqual(0);
     expect(run.err.slice(0, 3)).toEqual([
-      `${file}:8:11: warning: resource group: resource type OS::Heat::ResourceGroup is not converted by heatshift convert yet`,
-      `${file}:17:7: warning: property dns_name of OS::Neutron::Port is not converted by heatshift convert`,
-      `${file}:20:14: warning: get_attr: resource group is not converted`,
+      `${file}:12:15: warning: resource group: OS::Heat::ResourceGroup: members of type OS::Cinder::Volume are not converted by heatshift convert yet`,
+      `${file}:18:7: warning: property dns_name of OS::Neutron::Port is not converted by heatshift convert`,
+      `${file}:21:14: warning: get_attr: resource group is not converted`,
     ]);
     expect(fs.readFileSync(path.join(out, "index.ts"), "utf8").match(/TODO\(heatshift\).*/g)).toEqual([
-      "TODO(heatshift): resource group: resource type OS::Heat::ResourceGroup is not converted by heatshift convert yet",
+      "TODO(heatshift): resource group: OS::Heat::ResourceGroup: members of type OS::Cinder::Volume are not converted by heatshift convert yet",
       "TODO(heatshift): property dns_name of OS::Neutron::Port is not converted by heatshift convert",
       "TODO(heatshift): get_attr: resource group is not converted */;",
     ]);
