@@ -27,8 +27,8 @@ const image = "cirros-0.3.3-x86_64";
 const parameters = { image, gmail_username: "heatshift-bench", gmail_password: `pw-${process.pid}-bench` };
 
 /** Runs a project script in the foreground; exits the benchmark if it fails. */
-function setUp(what: string, command: string[]): void {
-  const run = spawnSync(command[0], command.slice(1), { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"], env: command[0] === "bash" ? cliEnv() : process.env });
+function setUp(what: string, command: string[], env: NodeJS.ProcessEnv): void {
+  const run = spawnSync(command[0], command.slice(1), { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"], env });
   if (run.status !== 0) {
     console.error(`${what} failed (exit ${run.status ?? run.signal}): run \`${command.join(" ")}\` to see why`);
     process.exit(1);
@@ -90,9 +90,9 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  setUp("starting the loopback OpenStack (scripts/openstack-aio.sh up)", ["bash", path.join(repoRoot, "scripts", "openstack-aio.sh"), "up"]);
+  setUp("starting the loopback OpenStack (scripts/openstack-aio.sh up)", ["bash", path.join(repoRoot, "scripts", "openstack-aio.sh"), "up"], cliEnv());
   requireCloudUp();
-  setUp("building the engine (scripts/engine/build.sh)", ["bash", path.join(repoRoot, "scripts", "engine", "build.sh")]);
+  setUp("building the engine (scripts/engine/build.sh)", ["bash", path.join(repoRoot, "scripts", "engine", "build.sh")], process.env);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-bench-deploy-"));
   const receiver = await TestReceiver.start();
