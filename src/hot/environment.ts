@@ -396,6 +396,9 @@ function templateLocation(value: string, baseDir: string | undefined): string {
   return path.resolve(baseDir ?? ".", value);
 }
 
+/** The global environment's entries, classified once. */
+const GLOBALS: readonly RegistryEntry[] = GLOBAL_ENTRIES.map(([name, value]) => ({ path: [name], value, kind: classify(name, value), user: false }));
+
 /** Options of {@link ResourceRegistry.resolve}. */
 export interface ResolveOptions {
   /** The resource's name, for per-resource (`resources:`) overrides. */
@@ -420,12 +423,7 @@ interface ResourceOverrides {
 
 /** The resource_registry of the merged environment, with Heat's lookup rules. */
 export class ResourceRegistry {
-  private readonly globals: RegistryEntry[] = GLOBAL_ENTRIES.map(([name, value]) => ({
-    path: [name],
-    value,
-    kind: classify(name, value),
-    user: false,
-  }));
+  private readonly globals = GLOBALS;
 
   private constructor(
     private readonly entries: ReadonlyMap<string, RegistryEntry>,

@@ -1,9 +1,15 @@
 /**
  * Heat's template dialect: JSON first, else YAML 1.1 as PyYAML's CSafeLoader reads it (yes/no/on/off are
  * booleans, 0755 is octal, 1:30 is 90, 1e3 is a string) except that timestamps stay strings, as
- * heat/common/template_format.py makes them. Each file is parsed once; the YAML tree is kept so that a
- * node path can be turned into FILE:LINE:COL, but only when a problem has to be shown.
+ * heat/common/template_format.py makes them.
+ *
+ * Two readers share these rules. The fast one (js-yaml with a schema of PyYAML's resolvers) reads
+ * the plain case: no positions, no duplicate keys, no merge keys, no explicit scalar tags. Anything
+ * else it declines, and the full one (the `yaml` package's tree, converted PyYAML style) reads the
+ * file, with its warnings and its syntax errors at their positions. Positions of a file read by the
+ * fast reader come from the full reader's tree, built only when a problem has to be shown.
  */
+import { defineMappingTag, defineScalarTag, defineSequenceTag, load as loadFast, NOT_RESOLVED, Schema, strTag } from "js-yaml";
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLError } from "yaml";
 import type { Node, Pair, ScalarTag, Tags } from "yaml";
 import { HotError, NodePath, Position, registerSource } from "./diagnostics";
@@ -137,6 +143,67 @@ const YAML_OPTIONS = {
   uniqueKeys: false,
   prettyErrors: false,
 };
+
+/** A scalar resolver of the fast reader: PyYAML's implicit rule, declining explicit tags (the full reader handles those). */
+function fastScalar<T>(tag: string, firstChars: readonly string[], test: RegExp, construct: (text: string) => T) {
+  return defineScalarTag<T>(tag, {
+    implicit: true,
+    implicitFirstChars: firstChars,
+    resolve: (text, isExplicit) => (isExplicit || !test.test(text) ? NOT_RESOLVED : construct(text)),
+    identify: () => false,
+  });
+}
+
+/** What the fast reader leaves to the full one; js-yaml turns it into an exception, which is all that is needed. */
+function decline(): never {
+  throw new Error("left to the full YAML reader");
+}
+
+/**
+ * PyYAML's resolvers for js-yaml. Collections are finalized (identity) so that js-yaml refuses a
+ * recursive alias instead of building a cycle; `<<` and `=` are declined, and so are duplicate
+ * and non-scalar keys (js-yaml throws on both).
+ */
+const FAST_SCHEMA = new Schema([
+  strTag,
+  defineSequenceTag<unknown[]>("tag:yaml.org,2002:seq", {
+    create: () => [],
+    addItem: (list, item) => {
+      list.push(item);
+    },
+    finalize: (list) => list,
+    identify: () => false,
+  }),
+  defineMappingTag<HotMap>("tag:yaml.org,2002:map", {
+    create: () => ({}),
+    addPair: (map, key, value) => {
+      if (key !== null && typeof key === "object") return "a map key must be a scalar";
+      setKey(map, typeof key === "string" ? key : keyText(key), value);
+      return "";
+    },
+    has: (map, key) => (key === null || typeof key !== "object") && Object.hasOwn(map, typeof key === "string" ? key : keyText(key)),
+    keys: (map) => Object.keys(map),
+    get: (map, key) => map[key as string],
+    finalize: (map) => map,
+    identify: () => false,
+  }),
+  // The empty plain scalar is null too: js-yaml files it under the first character "".
+  fastScalar("tag:yaml.org,2002:null", ["", ..."~nN"], PY_NULL, () => null),
+  fastScalar("tag:yaml.org,2002:bool", [..."yYnNtTfFoO"], PY_BOOL, (text) => PY_TRUE.test(text)),
+  fastScalar("tag:yaml.org,2002:int", [..."-+0123456789"], PY_INT, (text) => constructInt(text, decline)),
+  fastScalar("tag:yaml.org,2002:float", [..."-+.0123456789"], PY_FLOAT, (text) => constructFloat(text, decline)),
+  fastScalar("tag:yaml.org,2002:merge", ["<"], /^<<$/, decline),
+  fastScalar("tag:yaml.org,2002:value", ["="], PY_VALUE, decline),
+]);
+
+/** The value of a YAML text read by the fast reader, or undefined when it declines (or the text is not valid YAML). */
+function readFast(text: string): { value: unknown } | undefined {
+  try {
+    return { value: loadFast(text, { schema: FAST_SCHEMA }) };
+  } catch {
+    return undefined;
+  }
+}
 
 /** The text as Python `str()` sees a YAML key. */
 function keyText(key: unknown): string {
@@ -322,7 +389,7 @@ class Converter {
 }
 
 /** Set a key without letting `__proto__` reach the prototype. */
-function setKey(map: HotMap, key: string, value: unknown): void {
+export function setKey(map: HotMap, key: string, value: unknown): void {
   if (key === "__proto__") Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
   else map[key] = value;
 }
@@ -367,6 +434,18 @@ function lineNumberAt(text: string, offset: number): number {
 
 /** Parse YAML text with Heat's loader rules. Throws a HotError at the syntax error's position. */
 export function parseYaml(text: string, file: string): ParsedFile {
+  const fast = readFast(text);
+  if (!fast) return parseYamlFully(text, file);
+  const locate = lazyLocator(() => {
+    const { doc, lines } = parseLikePyYaml(text);
+    return new TreeLocator(doc, lines);
+  });
+  registerSource(file, locate);
+  return { file, value: fast.value, problems: [], locate };
+}
+
+/** The full reader: the yaml package's tree, its syntax errors at their positions, duplicate-key warnings. */
+function parseYamlFully(text: string, file: string): ParsedFile {
   const { doc, lines } = parseLikePyYaml(text);
   const problem = firstProblem(doc);
   if (problem) {
@@ -383,11 +462,11 @@ export function parseYaml(text: string, file: string): ParsedFile {
   return { file, value, problems: converter.problems, locate };
 }
 
-/** A locator for a file read as JSON: the YAML tree for positions is built only if a position is asked for. */
-function lazyJsonLocator(text: string): (path: NodePath, target?: "key" | "value") => Position {
+/** A locator whose YAML tree is built on the first position asked for (files read without a tree). */
+function lazyLocator(build: () => TreeLocator): (path: NodePath, target?: "key" | "value") => Position {
   let locator: TreeLocator | undefined;
   return (path, target = "value") => {
-    if (!locator) locator = new TreeLocator(parseDocument(text, { version: "1.2" }) as Document.Parsed, new LineIndex(text));
+    locator ??= build();
     return locator.locate(path, target);
   };
 }
@@ -430,7 +509,7 @@ export function parseTemplateText(text: string, file: string, options: TemplateP
   let parsed: ParsedFile;
   const json = tryJson(text);
   if (json.ok) {
-    const locate = lazyJsonLocator(text);
+    const locate = lazyLocator(() => new TreeLocator(parseDocument(text, { version: "1.2" }) as Document.Parsed, new LineIndex(text)));
     registerSource(file, locate);
     parsed = { file, value: json.value, problems: [], locate };
   } else {
@@ -464,8 +543,12 @@ export function parseEnvironmentText(text: string, file: string): ParsedFile<Hot
   return { ...parsed, value };
 }
 
+/** The characters a JSON text can start with (after JSON's whitespace). */
+const JSON_START = /^[ \t\n\r]*[{["\-0-9tfn]/;
+
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  // YAML text fails at its first character or so, which makes the JSON attempt cheap.
+  // Most templates are YAML: skip the (throwing, so costly) JSON attempt when it cannot succeed.
+  if (!JSON_START.test(text)) return { ok: false };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

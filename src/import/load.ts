@@ -25,6 +25,7 @@ import {
   validateSnippet,
 } from "../hot/functions/types";
 import { ParameterDefinition, resolveParameters, ResolvedParameter } from "../hot/parameters";
+import { setKey } from "../hot/parse";
 import { loadTemplate, HotTemplate, OutputDefinition, ResourceDefinition } from "../hot/template";
 import { DeletionPolicy } from "../hot/versions";
 import { HEAT_RESOURCE_TYPES } from "../registry/heatTypes";
@@ -454,7 +455,9 @@ export function evaluateOffline(snippet: Snippet, offline: FunctionContext): unk
   }
   if (Array.isArray(snippet)) return snippet.map((s) => evaluateOffline(s, offline));
   if (snippet !== null && typeof snippet === "object") {
-    return Object.fromEntries(Object.entries(snippet).map(([k, v]) => [k, evaluateOffline(v, offline)]));
+    const values: Record<string, unknown> = {};
+    for (const key of Object.keys(snippet)) setKey(values, key, evaluateOffline((snippet as Record<string, Snippet>)[key], offline));
+    return values;
   }
   return snippet;
 }

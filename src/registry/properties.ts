@@ -36,7 +36,7 @@ export function resolveProperties(
   }
   let values = renameDeprecated(entry, given, problems);
   if (entry.translate) values = entry.translate(values);
-  const checked = checkMap(entry.properties, values, [], `${entry.type}`, problems, isUnknown);
+  const checked = checkMap(entry.properties, values, [], entry.type, problems, isUnknown);
   if (entry.validate && problems.length === 0) problems.push(...entry.validate(checked));
   return { values: checked, problems };
 }
@@ -86,17 +86,43 @@ function mapsAt(root: Record<string, unknown>, at: readonly string[], path: (str
   return found;
 }
 
+/** A schema's entries, listed once per schema object (schemas are static tables). */
+const schemaEntries = new WeakMap<PropertiesSchema, readonly (readonly [string, PropertySchema])[]>();
+
+function entriesOf(schema: PropertiesSchema): readonly (readonly [string, PropertySchema])[] {
+  let entries = schemaEntries.get(schema);
+  if (!entries) {
+    entries = Object.entries(schema);
+    schemaEntries.set(schema, entries);
+  }
+  return entries;
+}
+
+/**
+ * A copy of a schema default for one resource. Not structuredClone: under jest that builds its
+ * arrays in Node's realm, not the test's, and Pulumi's serializer then takes a `[]` for a `{}`.
+ */
+function copyDefault(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyDefault);
+  if (value !== null && typeof value === "object") {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) copy[key] = copyDefault((value as Record<string, unknown>)[key]);
+    return copy;
+  }
+  return value;
+}
+
 function checkMap(
   schema: PropertiesSchema,
   given: Record<string, unknown>,
-  path: (string | number)[],
+  path: readonly (string | number)[],
   owner: string,
   problems: PropertyProblem[],
   isUnknown: UnknownTest,
 ): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(given)) {
-    if (!(key in schema)) {
+    if (!Object.prototype.hasOwnProperty.call(schema, key)) {
       const hint = closest(key, Object.keys(schema));
       problems.push({
         message: `unknown property "${key}" for ${owner}${hint ? `; did you mean "${hint}"?` : ""} (known: ${Object.keys(schema).join(", ")})`,
@@ -104,60 +130,64 @@ function checkMap(
       });
     }
   }
-  for (const [key, propertySchema] of Object.entries(schema)) {
+  for (const [key, propertySchema] of entriesOf(schema)) {
     const value = given[key];
     if (value === undefined || value === null) {
-      if (propertySchema.default !== undefined) result[key] = structuredClone(propertySchema.default);
+      if (propertySchema.default !== undefined) result[key] = copyDefault(propertySchema.default);
       else if (propertySchema.required) {
         problems.push({ message: `property "${key}" is required by ${owner} but not given`, path: [...path, key] });
       }
       continue;
     }
-    result[key] = checkValue(propertySchema, value, [...path, key], owner, problems, isUnknown);
+    result[key] = checkValue(propertySchema, value, path, key, owner, problems, isUnknown);
   }
   return result;
 }
 
+/** Checks the value at `[...parent, step]`; the path is built only for a problem or a nested value. */
 function checkValue(
   schema: PropertySchema,
   value: unknown,
-  path: (string | number)[],
+  parent: readonly (string | number)[],
+  step: string | number,
   owner: string,
   problems: PropertyProblem[],
   isUnknown: UnknownTest,
 ): unknown {
   if (isUnknown(value)) return value;
-  const name = path.join(".");
+  const pathOf = () => [...parent, step];
+  const nameOf = () => pathOf().join(".");
   const coerced = coerce(schema, value);
   if (coerced.error) {
-    problems.push({ message: `property "${name}" of ${owner}: ${coerced.error}`, path });
+    problems.push({ message: `property "${nameOf()}" of ${owner}: ${coerced.error}`, path: pathOf() });
     return value;
   }
   let result = coerced.value;
   if (schema.allowed && !isAllowed(schema.allowed, result)) {
     problems.push({
-      message: `property "${name}" of ${owner} is ${JSON.stringify(result)}; allowed values: ${schema.allowed.map((v) => JSON.stringify(v)).join(", ")}`,
-      path,
+      message: `property "${nameOf()}" of ${owner} is ${JSON.stringify(result)}; allowed values: ${schema.allowed.map((v) => JSON.stringify(v)).join(", ")}`,
+      path: pathOf(),
     });
   }
   if (schema.range && typeof result === "number") {
     const { min, max } = schema.range;
     if ((min !== undefined && result < min) || (max !== undefined && result > max)) {
-      problems.push({ message: `property "${name}" of ${owner} is ${result}; expected ${rangeText(min, max)}`, path });
+      problems.push({ message: `property "${nameOf()}" of ${owner} is ${result}; expected ${rangeText(min, max)}`, path: pathOf() });
     }
   }
   if (schema.length && (typeof result === "string" || Array.isArray(result))) {
     const { min, max } = schema.length;
     const length = result.length;
     if ((min !== undefined && length < min) || (max !== undefined && length > max)) {
-      problems.push({ message: `property "${name}" of ${owner} has length ${length}; expected a length ${rangeText(min, max)}`, path });
+      problems.push({ message: `property "${nameOf()}" of ${owner} has length ${length}; expected a length ${rangeText(min, max)}`, path: pathOf() });
     }
   }
   if (schema.items && Array.isArray(result)) {
-    result = result.map((item, i) => checkValue(schema.items!, item, [...path, i], owner, problems, isUnknown));
+    const path = pathOf();
+    result = result.map((item, i) => checkValue(schema.items!, item, path, i, owner, problems, isUnknown));
   }
   if (schema.keys && isPlainMap(result)) {
-    result = checkMap(schema.keys, result, path, owner, problems, isUnknown);
+    result = checkMap(schema.keys, result, pathOf(), owner, problems, isUnknown);
   }
   return result;
 }
