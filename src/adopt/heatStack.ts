@@ -109,6 +109,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function kindOf(value: unknown): string {
+  if (value === undefined) return "nothing (the key is missing)";
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? "an object" : `a ${typeof value} (${JSON.stringify(value)})`;

@@ -59,7 +59,7 @@ export function adoptCommand(args: readonly string[], io: CommandIo = processIo)
     environmentFiles = parsed.environmentFiles;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(`heatshift adopt: ${error.message.replace("TEMPLATE", "HEAT_JSON")}`);
+    io.err(`heatshift adopt: ${error.message.replace("missing TEMPLATE", "missing HEAT_JSON").replace("one template only", "one HEAT_JSON only")}`);
     io.err(adoptUsage);
     return 2;
   }

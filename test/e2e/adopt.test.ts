@@ -129,10 +129,11 @@ describe("heatshift adopt: heat_2d created by Heat, taken over by pulumi import"
     const project = path.join(workDir, "heat_2d");
     expect(run(convertCommand, [heat2dTemplate, "--out", project]).status).toBe(0);
     linkPackages(project);
+    const projectName = /^name: (\S+)$/m.exec(fs.readFileSync(path.join(project, "Pulumi.yaml"), "utf8"))![1];
     stack = new PulumiStack(project, `adopt-${process.pid}`);
     await stack.init({ image, gmail_username: gmailUsername, ...receiver.config }, { gmail_password: gmailPassword, ...receiver.secretConfig });
 
-    const preview = await stack.run(["import", "--file", documentFile, "--preview-only", "--json", "--yes", "--protect=false", "--generate-code=false", "--stack", stack.stackName]);
+    const preview = await stack.run(["import", "--file", documentFile, "--preview-only", "--json", "--protect=false", "--generate-code=false", "--stack", stack.stackName]);
     reportTime("pulumi import --preview-only", preview.seconds);
     if (preview.status !== 0) throw new Error(`pulumi import --preview-only failed (exit ${preview.status})\n${preview.stdout}\n${preview.stderr}`);
     process.stdout.write(`adopt import preview steps:\n${previewSteps(preview.stdout).join("\n")}\n`);
@@ -143,7 +144,9 @@ describe("heatshift adopt: heat_2d created by Heat, taken over by pulumi import"
       const chain = r.parent === undefined ? r.type : `heatshift:openstack:${components[r.parent]}$${r.type}`;
       return `${r.component ? "create" : "import"} ${chain}::${r.logicalName ?? r.name}`;
     });
-    expect(previewSteps(preview.stdout)).toEqual([`create pulumi:pulumi:Stack::heat_2d-${stack.stackName}`, ...expected].sort());
+    const steps = previewSteps(preview.stdout);
+    expect(steps.filter((s) => s.startsWith("create pulumi:"))).toEqual([`create pulumi:pulumi:Stack::${projectName}-${stack.stackName}`]);
+    expect(steps.filter((s) => !s.startsWith("create pulumi:"))).toEqual(expected.sort());
 
     await openstack("stack", "delete", "--yes", "--wait", heatStackName);
     heatCreated = false;
