@@ -24,7 +24,8 @@ export class SignalFormatError extends Error {
   }
 }
 
-const METADATA_KEYS = ["data", "reason", "status", "id"];
+const METADATA_KEYS: ReadonlySet<string> = new Set(["data", "reason", "status", "id"]);
+const NO_FIELDS: ReadonlyMap<string, PyValue> = new Map();
 
 /**
  * Heat's `normalise_signal_data` then `_metadata_format_ok`: fills the defaults (status SUCCESS,
@@ -37,8 +38,8 @@ export function normaliseSignal(body: PyValue | undefined, storedCount: number):
     throw new SignalFormatError(`the body must be a JSON object such as {"status": "SUCCESS"}, got ${pyStr(body).slice(0, 80)}`);
   }
   const signalNumber = storedCount + 1;
-  const fields = new Map<string, PyValue>(body ? body.entries : []);
-  const unknown = [...fields.keys()].filter((key) => !METADATA_KEYS.includes(key));
+  const fields = body ? body.entries : NO_FIELDS;
+  const unknown = [...fields.keys()].filter((key) => !METADATA_KEYS.has(key));
   if (unknown.length > 0) {
     throw new SignalFormatError(`unknown key(s) ${unknown.map((k) => JSON.stringify(k)).join(", ")}; allowed keys are status, reason, data, id`);
   }

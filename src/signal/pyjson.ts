@@ -49,6 +49,19 @@ const NUMBER = /(-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?/y;
 /** Nesting deeper than this is rejected (Python would hit its recursion limit around 1000). */
 const MAX_DEPTH = 512;
 
+/** JSON's one-character escapes, as `\\<key>` decodes. */
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+
+/** The bare words Python's json accepts, with their values. */
+const LITERALS: readonly (readonly [string, PyValue])[] = [
+  ["null", null],
+  ["true", true],
+  ["false", false],
+  ["NaN", { kind: "float", value: NaN }],
+  ["Infinity", { kind: "float", value: Infinity }],
+  ["-Infinity", { kind: "float", value: -Infinity }],
+];
+
 /**
  * Parses JSON like Python's `json.loads`: NaN/Infinity/-Infinity are accepted, a repeated key
  * keeps its first position with the last value, integers keep all digits.
@@ -69,6 +82,8 @@ export function parsePyJson(text: string): PyValue {
     const start = pos;
     pos++; // opening quote
     let out = "";
+    // Runs of plain characters are copied with one slice, not a character at a time.
+    let run = pos;
     for (;;) {
       if (pos >= text.length) {
         pos = start;
@@ -76,18 +91,19 @@ export function parsePyJson(text: string): PyValue {
       }
       const c = text.charCodeAt(pos);
       if (c === 0x22) {
+        out += text.slice(run, pos);
         pos++;
         return out;
       }
       if (c < 0x20) fail("Invalid control character in string");
       if (c !== 0x5c) {
-        out += text[pos++];
+        pos++;
         continue;
       }
+      out += text.slice(run, pos);
       const escape = text[pos + 1];
-      const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
-      if (escape !== undefined && escape in simple) {
-        out += simple[escape];
+      if (escape !== undefined && Object.hasOwn(SIMPLE_ESCAPES, escape)) {
+        out += SIMPLE_ESCAPES[escape];
         pos += 2;
       } else if (escape === "u") {
         const hex = text.slice(pos + 2, pos + 6);
@@ -97,6 +113,7 @@ export function parsePyJson(text: string): PyValue {
       } else {
         fail("Invalid \\escape");
       }
+      run = pos;
     }
   };
   const parseNumber = (): PyValue => {
@@ -167,15 +184,7 @@ export function parsePyJson(text: string): PyValue {
       }
     }
     if (c === '"') return parseString();
-    const literals: [string, PyValue][] = [
-      ["null", null],
-      ["true", true],
-      ["false", false],
-      ["NaN", { kind: "float", value: NaN }],
-      ["Infinity", { kind: "float", value: Infinity }],
-      ["-Infinity", { kind: "float", value: -Infinity }],
-    ];
-    for (const [word, value] of literals) {
+    for (const [word, value] of LITERALS) {
       if (text.startsWith(word, pos)) {
         pos += word.length;
         return value;
@@ -210,14 +219,22 @@ export function pyFloatRepr(value: number): string {
   return `${sign}${whole}.${fraction === "" ? "0" : fraction}`;
 }
 
+/** Printable ASCII other than `"` and `\\`: what `json.dumps` writes unchanged. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** The characters `json.dumps` escapes by name rather than as `\\uXXXX`. */
+const NAMED_ESCAPES: Readonly<Record<number, string>> = { 0x22: '\\"', 0x5c: "\\\\", 0x08: "\\b", 0x0c: "\\f", 0x0a: "\\n", 0x0d: "\\r", 0x09: "\\t" };
+
 /** Python's `json.dumps(value)` with its defaults (ensure_ascii, `", "` and `": "`). */
 export function pyJsonDumps(value: PyValue): string {
   const dumpString = (s: string): string => {
+    // Most strings (ids, statuses, host names) need no escaping at all.
+    if (PLAIN_ASCII.test(s)) return `"${s}"`;
     let out = '"';
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      const named: Record<number, string> = { 0x22: '\\"', 0x5c: "\\\\", 0x08: "\\b", 0x0c: "\\f", 0x0a: "\\n", 0x0d: "\\r", 0x09: "\\t" };
-      if (named[c] !== undefined) out += named[c];
+      const named = NAMED_ESCAPES[c];
+      if (named !== undefined) out += named;
       else if (c < 0x20 || c > 0x7e) out += `\\u${c.toString(16).padStart(4, "0")}`;
       else out += s[i];
     }

@@ -76,7 +76,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const MAX_WAIT_MS = 60_000;
 const ADMIN_TOKEN_FILE = "admin-token";
 
-const sha256 = (text: string): Buffer => crypto.createHash("sha256").update(text, "utf8").digest();
+const sha256 = (text: string): Buffer => crypto.hash("sha256", text, "buffer");
 /** Compared against when the handle is unknown, so a miss costs what a hit costs. */
 const DUMMY_HASH = sha256("heatshift: no such handle");
 
@@ -109,9 +109,13 @@ const TITLES: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(res: http.ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
   const text = body === undefined ? "" : `${JSON.stringify(body)}\n`;
-  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text), ...headers });
+  const length = String(Buffer.byteLength(text));
+  // A flat header list: Node takes it without copying an object's keys.
+  const list = ["Content-Type", "application/json", "Content-Length", length];
+  if (headers !== undefined) for (const name in headers) list.push(name, headers[name]);
+  res.writeHead(status, list);
   res.end(text);
 }
 
@@ -121,26 +125,53 @@ function sendError(res: http.ServerResponse, error: HttpError): void {
   send(res, error.status, { code: error.status, title, explanation: error.message, error: { type: title.replace(/ /g, ""), message: error.message } }, error.headers);
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      reject(new HttpError(413, `the body is ${declared} bytes; a signal body may have at most ${MAX_BODY_BYTES} bytes`, { Connection: "close" }));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.removeAllListeners("data");
-        req.pause();
-        reject(new HttpError(413, `the body exceeds ${MAX_BODY_BYTES} bytes, the most a signal body may have`, { Connection: "close" }));
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+const NO_BODY = Buffer.alloc(0);
+
+/** Reads the body (at most MAX_BODY_BYTES) and calls `done` once, with it or with the error. */
+function readBody(req: http.IncomingMessage, done: (error: Error | undefined, body: Buffer) => void): void {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    done(new HttpError(413, `the body is ${declared} bytes; a signal body may have at most ${MAX_BODY_BYTES} bytes`, { Connection: "close" }), NO_BODY);
+    return;
+  }
+  // A signal body arrives in one chunk: keep it as is, collect only when more follow.
+  let first: Buffer | undefined;
+  let more: Buffer[] | undefined;
+  let size = 0;
+  let finished = false;
+  const finish = (error: Error | undefined, body: Buffer): void => {
+    if (finished) return;
+    finished = true;
+    done(error, body);
+  };
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      req.removeAllListeners("data");
+      req.pause();
+      finish(new HttpError(413, `the body exceeds ${MAX_BODY_BYTES} bytes, the most a signal body may have`, { Connection: "close" }), NO_BODY);
+    } else if (first === undefined) first = chunk;
+    else (more ??= [first]).push(chunk);
   });
+  req.on("end", () => finish(undefined, more !== undefined ? Buffer.concat(more) : (first ?? NO_BODY)));
+  req.on("error", (error) => finish(error, NO_BODY));
+}
+
+/** readBody for the admin requests, which are async functions. */
+function bodyOf(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => readBody(req, (error, body) => (error ? reject(error) : resolve(body))));
+}
+
+/** A signal body as Heat's json.loads sees it; undefined for an empty (or blank) body. */
+function parseSignalBody(bytes: Buffer): PyValue | undefined {
+  const raw = bytes.toString("utf8");
+  if (raw.trim() === "") return undefined;
+  try {
+    return parsePyJson(raw);
+  } catch (error) {
+    if (error instanceof PyJsonSyntaxError) throw new HttpError(400, `the body is not valid JSON: ${error.message}`);
+    throw error;
+  }
 }
 
 /** The handle as the admin API shows it, with Heat's derived values computed here. */
@@ -201,7 +232,27 @@ export async function startSignalReceiver(options: SignalReceiverOptions): Promi
     return handle;
   };
 
-  const signal = async (req: http.IncomingMessage, res: http.ServerResponse, handleId: string): Promise<void> => {
+  /** Answers a request that failed, as Heat would (see docs/signals.md for the codes). */
+  const fail = (req: http.IncomingMessage, res: http.ServerResponse, error: unknown): void => {
+    let httpError: HttpError;
+    if (error instanceof HttpError) httpError = error;
+    else if (error instanceof SignalFormatError) httpError = new HttpError(400, error.message);
+    else if (error instanceof StoreFailedError) httpError = new HttpError(503, error.message);
+    // The handle was deleted while this signal was read: answer as for any unknown handle.
+    else if (error instanceof UnknownHandleError) httpError = new HttpError(401, "a valid X-Auth-Token header for this endpoint is required");
+    else {
+      log?.(`internal error on ${req.method} ${req.url?.split("?")[0]}: ${(error as Error).message}`);
+      httpError = new HttpError(500, "internal error; see the receiver's log");
+    }
+    if (httpError.status >= 400 && httpError.status !== 404) log?.(`${httpError.status} ${req.method} ${req.url?.split("?")[0]}`);
+    if (!res.headersSent) sendError(res, httpError);
+  };
+
+  /**
+   * What an instance calls. The per-request hot path, so callbacks rather than promises; it
+   * answers (or fails) the request itself, throwing only before it reads the body.
+   */
+  const signal = (req: http.IncomingMessage, res: http.ServerResponse, handleId: string): void => {
     const handle = store.handle(handleId);
     const given = req.headers["x-auth-token"];
     const token = Array.isArray(given) ? given[0] : given;
@@ -209,19 +260,19 @@ export async function startSignalReceiver(options: SignalReceiverOptions): Promi
       if (handle === undefined && isAdmin(req)) throw new HttpError(404, `there is no handle ${handleId} on this receiver`);
       throw new HttpError(401, "a valid X-Auth-Token header for this endpoint is required");
     }
-    const raw = (await readBody(req)).toString("utf8");
-    let body: PyValue | undefined;
-    if (raw.trim() !== "") {
+    readBody(req, (readError, bytes) => {
+      if (readError !== undefined) return fail(req, res, readError);
       try {
-        body = parsePyJson(raw);
+        const recorded = store.recordSignal(handleId, parseSignalBody(bytes), (writeError) => {
+          if (writeError !== undefined) return fail(req, res, writeError);
+          const { id, entry, replaced } = recorded;
+          log?.(`signal handle=${handleId} (${handle.name}) id=${JSON.stringify(id)} status=${entry.status}${replaced ? " replaced an earlier signal with this id" : ""}`);
+          send(res, 200, { id, status: entry.status, reason: pyToJs(entry.reason), replaced });
+        });
       } catch (error) {
-        if (error instanceof PyJsonSyntaxError) throw new HttpError(400, `the body is not valid JSON: ${error.message}`);
-        throw error;
+        fail(req, res, error);
       }
-    }
-    const { id, entry, replaced } = await store.recordSignal(handleId, body);
-    log?.(`signal handle=${handleId} (${handle.name}) id=${JSON.stringify(id)} status=${entry.status}${replaced ? " replaced an earlier signal with this id" : ""}`);
-    send(res, 200, { id, status: entry.status, reason: pyToJs(entry.reason), replaced });
+    });
   };
 
   const showHandle = async (req: http.IncomingMessage, res: http.ServerResponse, handleId: string, query: URLSearchParams): Promise<void> => {
@@ -257,7 +308,47 @@ export async function startSignalReceiver(options: SignalReceiverOptions): Promi
     send(res, 200, describeHandle(requireHandle(handleId), publicUrl));
   };
 
-  const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+  /** Admin requests are async functions; their failures are answered here. */
+  const settle = (req: http.IncomingMessage, res: http.ServerResponse, work: Promise<void>): void => {
+    work.catch((error: unknown) => fail(req, res, error));
+  };
+
+  const createHandle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    requireAdmin(req);
+    const raw = (await bodyOf(req)).toString("utf8");
+    let name: unknown;
+    try {
+      name = raw.trim() === "" ? undefined : (JSON.parse(raw) as { name?: unknown }).name;
+    } catch (error) {
+      throw new HttpError(400, `the body is not valid JSON: ${(error as Error).message}`);
+    }
+    if (typeof name !== "string" || name === "" || name.length > 256) {
+      throw new HttpError(400, `the body must be {"name": "<handle name, 1-256 characters>"}, got ${raw.slice(0, 80)}`);
+    }
+    const token = newToken();
+    const handle = await store.createHandle(crypto.randomUUID(), name, sha256(token));
+    log?.(`handle created id=${handle.id} (${name})`);
+    send(res, 201, { ...describeHandle(handle, publicUrl), token });
+  };
+
+  const deleteHandle = async (req: http.IncomingMessage, res: http.ServerResponse, handleId: string): Promise<void> => {
+    requireAdmin(req);
+    requireHandle(handleId);
+    await store.deleteHandle(handleId);
+    log?.(`handle deleted id=${handleId}`);
+    send(res, 204, undefined);
+  };
+
+  const clearSignals = async (req: http.IncomingMessage, res: http.ServerResponse, handleId: string): Promise<void> => {
+    requireAdmin(req);
+    requireHandle(handleId);
+    await store.clearSignals(handleId);
+    log?.(`signals cleared handle=${handleId}`);
+    send(res, 204, undefined);
+  };
+
+  /** Dispatches by path and method; throws for what it can refuse at once. */
+  const route = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     // Split by hand: a WHATWG URL per request costs more than the rest of a signal's parsing.
     const [pathname, search = ""] = (req.url ?? "/").split("?", 2);
     const method = req.method ?? "GET";
@@ -270,62 +361,27 @@ export async function startSignalReceiver(options: SignalReceiverOptions): Promi
       send(res, 200, { ok: true, handles: store.handleCount });
     } else if (parts.length === 2 && parts[0] === "v1" && parts[1] === "handles") {
       allow(["POST"]);
-      requireAdmin(req);
-      const raw = (await readBody(req)).toString("utf8");
-      let name: unknown;
-      try {
-        name = raw.trim() === "" ? undefined : (JSON.parse(raw) as { name?: unknown }).name;
-      } catch (error) {
-        throw new HttpError(400, `the body is not valid JSON: ${(error as Error).message}`);
-      }
-      if (typeof name !== "string" || name === "" || name.length > 256) {
-        throw new HttpError(400, `the body must be {"name": "<handle name, 1-256 characters>"}, got ${raw.slice(0, 80)}`);
-      }
-      const token = newToken();
-      const handle = await store.createHandle(crypto.randomUUID(), name, sha256(token));
-      log?.(`handle created id=${handle.id} (${name})`);
-      send(res, 201, { ...describeHandle(handle, publicUrl), token });
+      settle(req, res, createHandle(req, res));
     } else if (parts.length === 3 && parts[0] === "v1" && parts[1] === "handles") {
       allow(["GET", "DELETE"]);
-      if (method === "GET") {
-        await showHandle(req, res, parts[2], new URLSearchParams(search));
-      } else {
-        requireAdmin(req);
-        requireHandle(parts[2]);
-        await store.deleteHandle(parts[2]);
-        log?.(`handle deleted id=${parts[2]}`);
-        send(res, 204, undefined);
-      }
+      settle(req, res, method === "GET" ? showHandle(req, res, parts[2], new URLSearchParams(search)) : deleteHandle(req, res, parts[2]));
     } else if (parts.length === 4 && parts[0] === "v1" && parts[1] === "handles" && parts[3] === "signal") {
       allow(["POST"]);
-      await signal(req, res, parts[2]);
+      signal(req, res, parts[2]);
     } else if (parts.length === 4 && parts[0] === "v1" && parts[1] === "handles" && parts[3] === "signals") {
       allow(["DELETE"]);
-      requireAdmin(req);
-      requireHandle(parts[2]);
-      await store.clearSignals(parts[2]);
-      log?.(`signals cleared handle=${parts[2]}`);
-      send(res, 204, undefined);
+      settle(req, res, clearSignals(req, res, parts[2]));
     } else {
       throw new HttpError(404, `no such path ${pathname}`);
     }
   };
 
   const server = http.createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      let httpError: HttpError;
-      if (error instanceof HttpError) httpError = error;
-      else if (error instanceof SignalFormatError) httpError = new HttpError(400, error.message);
-      else if (error instanceof StoreFailedError) httpError = new HttpError(503, error.message);
-      // The handle was deleted while this signal was read: answer as for any unknown handle.
-      else if (error instanceof UnknownHandleError) httpError = new HttpError(401, "a valid X-Auth-Token header for this endpoint is required");
-      else {
-        log?.(`internal error on ${req.method} ${req.url?.split("?")[0]}: ${(error as Error).message}`);
-        httpError = new HttpError(500, "internal error; see the receiver's log");
-      }
-      if (httpError.status >= 400 && httpError.status !== 404) log?.(`${httpError.status} ${req.method} ${req.url?.split("?")[0]}`);
-      if (!res.headersSent) sendError(res, httpError);
-    });
+    try {
+      route(req, res);
+    } catch (error) {
+      fail(req, res, error);
+    }
   });
   // Durable writes take a few ms; keep-alive clients (the load generator, the providers) reuse sockets.
   server.keepAliveTimeout = 30_000;

@@ -1,11 +1,17 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parsePyJson } from "../../src/signal/pyjson";
-import { SignalStore, StoreCorruptError } from "../../src/signal/store";
+import { PyValue } from "../../src/signal/pyjson";
+import { RecordedSignal, SignalStore, StoreCorruptError } from "../../src/signal/store";
 import { tempDir } from "./helpers";
 
 const hash = Buffer.alloc(32, 7);
 const body = (text: string) => parsePyJson(text);
+/** recordSignal, resolved once the signal is on disk. */
+const record = (store: SignalStore, handleId: string, signal: PyValue | undefined): Promise<RecordedSignal> =>
+  new Promise((resolve, reject) => {
+    const recorded = store.recordSignal(handleId, signal, (error) => (error ? reject(error) : resolve(recorded)));
+  });
 
 describe("SignalStore (fsynced append-only log)", () => {
   test("replays handles, signals, clears and deletes; Heat's numbering continues after a restart", async () => {
@@ -13,9 +19,9 @@ describe("SignalStore (fsynced append-only log)", () => {
     const store = await SignalStore.open(dir);
     await store.createHandle("h1", "wait_handle", hash);
     await store.createHandle("h2", "other", hash);
-    await store.recordSignal("h1", undefined);
-    await store.recordSignal("h1", body('{"id": "web", "data": {"b": 1.0, "a": [1, 2]}}'));
-    await store.recordSignal("h2", body('{"status": "FAILURE", "reason": "boom"}'));
+    await record(store, "h1", undefined);
+    await record(store, "h1", body('{"id": "web", "data": {"b": 1.0, "a": [1, 2]}}'));
+    await record(store, "h2", body('{"status": "FAILURE", "reason": "boom"}'));
     await store.clearSignals("h2");
     await store.deleteHandle("h2");
     await store.close();
@@ -25,7 +31,7 @@ describe("SignalStore (fsynced append-only log)", () => {
     const h1 = reopened.handle("h1");
     expect([h1?.name, h1?.tokenHash.equals(hash), [...(h1?.signals.keys() ?? [])]]).toEqual(["wait_handle", true, ["1", "web"]]);
     expect(h1?.signals.get("web")).toEqual({ status: "SUCCESS", reason: "Signal 2 received", data: body('{"b": 1.0, "a": [1, 2]}') });
-    expect((await reopened.recordSignal("h1", undefined)).id).toEqual("3");
+    expect((await record(reopened, "h1", undefined)).id).toEqual("3");
     await reopened.close();
   });
 
@@ -33,7 +39,7 @@ describe("SignalStore (fsynced append-only log)", () => {
     const dir = tempDir();
     const store = await SignalStore.open(dir);
     await store.createHandle("h", "wait_handle", hash);
-    await store.recordSignal("h", body('{"id": "kept"}'));
+    await record(store, "h", body('{"id": "kept"}'));
     await store.close();
     const log = path.join(dir, "signals.log");
     const goodLength = fs.statSync(log).size;
@@ -42,7 +48,7 @@ describe("SignalStore (fsynced append-only log)", () => {
     const reopened = await SignalStore.open(dir);
     expect([...(reopened.handle("h")?.signals.keys() ?? [])]).toEqual(["kept"]);
     expect(fs.statSync(log).size).toEqual(goodLength);
-    await reopened.recordSignal("h", body('{"id": "after"}'));
+    await record(reopened, "h", body('{"id": "after"}'));
     await reopened.close();
     const again = await SignalStore.open(dir);
     expect([...(again.handle("h")?.signals.keys() ?? [])]).toEqual(["kept", "after"]);
@@ -53,7 +59,7 @@ describe("SignalStore (fsynced append-only log)", () => {
     const dir = tempDir();
     const store = await SignalStore.open(dir);
     await store.createHandle("h", "wait_handle", hash);
-    await store.recordSignal("h", body('{"id": "a"}'));
+    await record(store, "h", body('{"id": "a"}'));
     await store.close();
     const log = path.join(dir, "signals.log");
     const bytes = fs.readFileSync(log);
@@ -70,7 +76,7 @@ describe("SignalStore (fsynced append-only log)", () => {
     // The module object itself: store.ts reads fs.fdatasync through it at call time.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const syncs = jest.spyOn(require("fs") as typeof fs, "fdatasync");
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => store.recordSignal("h", body(`{"id": "s${i}"}`))));
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => record(store, "h", body(`{"id": "s${i}"}`))));
     expect(results.map((r) => r.id)).toEqual(Array.from({ length: 200 }, (_, i) => `s${i}`));
     expect(syncs.mock.calls.length).toBeLessThan(20);
     syncs.mockRestore();
