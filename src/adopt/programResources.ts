@@ -11,6 +11,7 @@ import { IdentifierScope } from "../convert/identifiers";
 import { plainUnit } from "../convert/resources";
 import { Properties, Unit } from "../convert/units";
 import { LoadedResource, LoadedStack } from "../import/load";
+import { pulumiType as randomStringType } from "../registry/heat/RandomString";
 
 /** How the import ID of a Pulumi resource is found in what Heat knows. */
 export type ImportId =
@@ -63,7 +64,7 @@ export function typeToken(cls: SdkClass): string {
 
 const physical = (r: LoadedResource): ImportId => ({ kind: "physical", of: r.name });
 
-const DYNAMIC = (what: string, after: string): ImportId => ({
+const DYNAMIC = (what: string, after: string): ImportId & { kind: "notImportable" } => ({
   kind: "notImportable",
   why: `heatshift's ${what} is a Pulumi dynamic resource, which \`pulumi import\` cannot read from the cloud; ${after}`,
 });
@@ -127,7 +128,7 @@ const COMPONENTS: Readonly<Record<string, ComponentShape>> = {
 };
 
 /** Components whose only children are heatshift's dynamic resources: nothing to import, and what the next `pulumi up` does instead. */
-const DYNAMIC_COMPONENTS: Readonly<Record<string, ImportId>> = {
+const DYNAMIC_COMPONENTS: Readonly<Record<string, ImportId & { kind: "notImportable" }>> = {
   RandomString: DYNAMIC(
     "RandomString",
     "the next `pulumi up` generates a new value (Heat's is in the abandon document's resource_data, which is not copied), and whatever uses it (a server's user_data) changes",
@@ -165,7 +166,9 @@ function componentResources(unit: Unit, componentName: string): Map<string, Prog
   const byMember = new Map<string, ProgramResource[]>();
   if (shape === undefined) {
     const id: ImportId = DYNAMIC_COMPONENTS[componentName] ?? { kind: "notImportable", why: `heatshift's component ${componentName} is not known to heatshift adopt` };
-    unit.members.forEach((m) => byMember.set(m.name, [{ type: `heatshift:openstack:${componentName}`, name: m.name, hot: m.name, id }]));
+    // RandomString is the importer's resource type too, under its registry token.
+    const type = componentName === "RandomString" ? randomStringType : `heatshift:openstack:${componentName}`;
+    unit.members.forEach((m) => byMember.set(m.name, [{ type, name: m.name, hot: m.name, id }]));
     return byMember;
   }
   const namer = unit.members.find((m) => m.type === shape.namedBy)!;

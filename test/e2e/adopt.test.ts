@@ -60,7 +60,7 @@ function linkPackages(project: string): void {
   for (const name of ["pulumi", "openstack"]) fs.symlinkSync(fs.realpathSync(path.join(repoRoot, "node_modules", "@pulumi", name)), path.join(modules, "@pulumi", name));
 }
 
-/** The steps of `pulumi import --preview-only --json`: `<op> <type chain>::<name>` (the URN after the project), sorted. */
+/** The steps of `pulumi import --preview-only --json` or `pulumi preview --json`: `<op> <type chain>::<name>` (the URN after the project), sorted. */
 function previewSteps(stdout: string): string[] {
   const steps = (JSON.parse(stdout) as { steps?: Array<{ op: string; urn: string }> }).steps ?? [];
   return steps.map((step) => `${step.op} ${step.urn.split("::").slice(2).join("::")}`).sort();
@@ -137,16 +137,26 @@ describe("heatshift adopt: heat_2d created by Heat, taken over by pulumi import"
     reportTime("pulumi import --preview-only", preview.seconds);
     if (preview.status !== 0) throw new Error(`pulumi import --preview-only failed (exit ${preview.status})\n${preview.stdout}\n${preview.stderr}`);
     process.stdout.write(`adopt import preview steps:\n${previewSteps(preview.stdout).join("\n")}\n`);
-    // Every cloud resource is an import under the URN the converted program gives it (type chain of its
-    // component, name); components have no cloud ID, so the engine registers them (create), like the stack.
+    // Every entry is an import under the URN the converted program gives it (type chain of its component, name).
     const components = { private_network: "PrivateNetwork", web_server_security_group: "WebSecurityGroup", floating_ip: "FloatingIp", flasky_instance: "FlaskyServer" } as Record<string, string>;
-    const expected = (JSON.parse(fs.readFileSync(documentFile, "utf8")).resources as Array<{ type: string; name: string; logicalName?: string; parent?: string; component?: true }>).map((r) => {
+    const expected = (JSON.parse(fs.readFileSync(documentFile, "utf8")).resources as Array<{ type: string; name: string; logicalName?: string; parent?: string }>).map((r) => {
       const chain = r.parent === undefined ? r.type : `heatshift:openstack:${components[r.parent]}$${r.type}`;
-      return `${r.component ? "create" : "import"} ${chain}::${r.logicalName ?? r.name}`;
+      return `import ${chain}::${r.logicalName ?? r.name}`;
     });
     const steps = previewSteps(preview.stdout);
     expect(steps.filter((s) => s.startsWith("create pulumi:"))).toEqual([`create pulumi:pulumi:Stack::${projectName}-${stack.stackName}`]);
     expect(steps.filter((s) => !s.startsWith("create pulumi:"))).toEqual(expected.sort());
+
+    // The real import, then a preview of the converted program over that state.
+    const imported = await stack.run(["import", "--file", documentFile, "--yes", "--skip-preview", "--protect=false", "--generate-code=false", "--stack", stack.stackName]);
+    reportTime("pulumi import", imported.seconds);
+    if (imported.status !== 0) throw new Error(`pulumi import failed (exit ${imported.status})\n${imported.stdout}\n${imported.stderr}`);
+    const programPreview = await stack.run(["preview", "--json", "--stack", stack.stackName]);
+    reportTime("pulumi preview of the converted program after the import", programPreview.seconds);
+    if (programPreview.status !== 0) throw new Error(`pulumi preview failed (exit ${programPreview.status})\n${programPreview.stdout}\n${programPreview.stderr}`);
+    const changes = previewSteps(programPreview.stdout).filter((s) => !s.startsWith("same "));
+    process.stdout.write(`adopt: preview of the converted program after the import (steps other than same):\n${changes.join("\n")}\n`);
+    expect(changes).toEqual([]);
 
     await openstack("stack", "delete", "--yes", "--wait", heatStackName);
     heatCreated = false;
