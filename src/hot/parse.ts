@@ -3,13 +3,14 @@
  * booleans, 0755 is octal, 1:30 is 90, 1e3 is a string) except that timestamps stay strings, as
  * heat/common/template_format.py makes them.
  *
- * Two readers share these rules. The fast one (js-yaml with a schema of PyYAML's resolvers) reads
- * the plain case: no positions, no duplicate keys, no merge keys, no explicit scalar tags. Anything
- * else it declines, and the full one (the `yaml` package's tree, converted PyYAML style) reads the
- * file, with its warnings and its syntax errors at their positions. Positions of a file read by the
+ * Two readers share these rules. The fast one (js-yaml's event parser, values built here) reads
+ * the plain case: no positions, no duplicate keys, no merge keys, no tags, anchors or aliases.
+ * Anything else it declines, and the full one (the `yaml` package's tree, converted PyYAML style)
+ * reads the file, with its warnings and its syntax errors at their positions. Positions of a file read by the
  * fast reader come from the full reader's tree, built only when a problem has to be shown.
  */
-import { defineMappingTag, defineScalarTag, defineSequenceTag, load as loadFast, NOT_RESOLVED, Schema, strTag } from "js-yaml";
+import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, YAMLException } from "js-yaml";
+import type { Event as YamlEvent } from "js-yaml";
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLError } from "yaml";
 import type { Node, Pair, ScalarTag, Tags } from "yaml";
 import { HotError, NodePath, Position, registerSource } from "./diagnostics";
@@ -144,64 +145,91 @@ const YAML_OPTIONS = {
   prettyErrors: false,
 };
 
-/** A scalar resolver of the fast reader: PyYAML's implicit rule, declining explicit tags (the full reader handles those). */
-function fastScalar<T>(tag: string, firstChars: readonly string[], test: RegExp, construct: (text: string) => T) {
-  return defineScalarTag<T>(tag, {
-    implicit: true,
-    implicitFirstChars: firstChars,
-    resolve: (text, isExplicit) => (isExplicit || !test.test(text) ? NOT_RESOLVED : construct(text)),
-    identify: () => false,
-  });
+/** What the fast reader leaves to the full one. */
+class Declined extends Error {}
+
+function decline(): never {
+  throw new Declined("left to the full YAML reader");
 }
 
-/** What the fast reader leaves to the full one; js-yaml turns it into an exception, which is all that is needed. */
-function decline(): never {
-  throw new Error("left to the full YAML reader");
+/** A plain scalar as PyYAML resolves it (the same rules as `scalarTags`); `<<` and `=` are declined. */
+function resolvePlain(text: string): unknown {
+  const first = text.length === 0 ? "" : text[0];
+  if ((first === "" || first === "~" || first === "n" || first === "N") && PY_NULL.test(text)) return null;
+  if ("yYnNtTfFoO".includes(first) && PY_BOOL.test(text)) return PY_TRUE.test(text);
+  if ("-+0123456789".includes(first) && PY_INT.test(text)) return constructInt(text, decline);
+  if ("-+.0123456789".includes(first) && PY_FLOAT.test(text)) return constructFloat(text, decline);
+  if (text === "<<" || PY_VALUE.test(text)) decline();
+  return text;
+}
+
+/** A collection being built, and for a map the key whose value comes next. */
+interface Frame {
+  readonly value: unknown[] | HotMap;
+  key: string | undefined;
 }
 
 /**
- * PyYAML's resolvers for js-yaml. Collections are finalized (identity) so that js-yaml refuses a
- * recursive alias instead of building a cycle; `<<` and `=` are declined, and so are duplicate
- * and non-scalar keys (js-yaml throws on both).
+ * Builds a document from js-yaml's events with PyYAML's scalar rules. Declines (throws Declined)
+ * what only the full reader reproduces: tags, anchors and aliases, merge keys, non-scalar and
+ * duplicate keys, directives, empty or several documents.
  */
-const FAST_SCHEMA = new Schema([
-  strTag,
-  defineSequenceTag<unknown[]>("tag:yaml.org,2002:seq", {
-    create: () => [],
-    addItem: (list, item) => {
-      list.push(item);
-    },
-    finalize: (list) => list,
-    identify: () => false,
-  }),
-  defineMappingTag<HotMap>("tag:yaml.org,2002:map", {
-    create: () => ({}),
-    addPair: (map, key, value) => {
-      if (key !== null && typeof key === "object") return "a map key must be a scalar";
-      setKey(map, typeof key === "string" ? key : keyText(key), value);
-      return "";
-    },
-    has: (map, key) => (key === null || typeof key !== "object") && Object.hasOwn(map, typeof key === "string" ? key : keyText(key)),
-    keys: (map) => Object.keys(map),
-    get: (map, key) => map[key as string],
-    finalize: (map) => map,
-    identify: () => false,
-  }),
-  // The empty plain scalar is null too: js-yaml files it under the first character "".
-  fastScalar("tag:yaml.org,2002:null", ["", ..."~nN"], PY_NULL, () => null),
-  fastScalar("tag:yaml.org,2002:bool", [..."yYnNtTfFoO"], PY_BOOL, (text) => PY_TRUE.test(text)),
-  fastScalar("tag:yaml.org,2002:int", [..."-+0123456789"], PY_INT, (text) => constructInt(text, decline)),
-  fastScalar("tag:yaml.org,2002:float", [..."-+.0123456789"], PY_FLOAT, (text) => constructFloat(text, decline)),
-  fastScalar("tag:yaml.org,2002:merge", ["<"], /^<<$/, decline),
-  fastScalar("tag:yaml.org,2002:value", ["="], PY_VALUE, decline),
-]);
+function buildFromEvents(events: readonly YamlEvent[], text: string): unknown {
+  const frames: Frame[] = [];
+  let root: unknown;
+  let documents = 0;
+  const add = (value: unknown, scalar: boolean): void => {
+    const top = frames[frames.length - 1];
+    if (top === undefined) root = value;
+    else if (Array.isArray(top.value)) top.value.push(value);
+    else if (top.key !== undefined) {
+      setKey(top.value, top.key, value);
+      top.key = undefined;
+    } else {
+      if (!scalar) decline();
+      const key = typeof value === "string" ? value : keyText(value);
+      if (Object.hasOwn(top.value, key)) decline();
+      top.key = key;
+    }
+  };
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (++documents > 1 || event.directives.length > 0) decline();
+        break;
+      case EVENT_ID.SCALAR: {
+        if (event.tagStart !== -1 || event.anchorStart !== -1) decline();
+        const source = getScalarValue(text, event);
+        add(event.style === SCALAR_STYLE.PLAIN ? resolvePlain(source) : source, true);
+        break;
+      }
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING: {
+        if (event.tagStart !== -1 || event.anchorStart !== -1) decline();
+        const value = event.type === EVENT_ID.SEQUENCE ? [] : {};
+        add(value, false);
+        frames.push({ value, key: undefined });
+        break;
+      }
+      case EVENT_ID.ALIAS:
+        decline();
+        break;
+      case EVENT_ID.POP:
+        frames.pop();
+        break;
+    }
+  }
+  if (documents !== 1 || root === undefined) decline();
+  return root;
+}
 
 /** The value of a YAML text read by the fast reader, or undefined when it declines (or the text is not valid YAML). */
 function readFast(text: string): { value: unknown } | undefined {
   try {
-    return { value: loadFast(text, { schema: FAST_SCHEMA }) };
-  } catch {
-    return undefined;
+    return { value: buildFromEvents(parseEvents(text, {}), text) };
+  } catch (error) {
+    if (error instanceof Declined || error instanceof YAMLException) return undefined;
+    throw error;
   }
 }
 
