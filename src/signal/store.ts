@@ -72,7 +72,16 @@ export interface RecordedSignal {
 }
 
 const LOG_FILE = "signals.log";
+/** The compacted log while it is written; renamed over LOG_FILE once it is on disk. */
+const COMPACT_FILE = "signals.log.compact";
 const LOCK_FILE = "receiver.pid";
+/**
+ * The log is rewritten with only its live records once it holds at least this many records and
+ * more than twice as many as are live (replaced signals, cleared and deleted handles): the file
+ * stays within ~2× its live size, and each record is rewritten at most once per doubling.
+ */
+const COMPACT_MIN_RECORDS = 1000;
+const COMPACT_CHUNK_BYTES = 256 * 1024;
 /**
  * Overlapping fdatasyncs: a write that arrives while a sync runs starts its own at once instead
  * of waiting for that one to end (on this VM's disk two concurrent syncs complete ~1.5–2× as
@@ -117,27 +126,35 @@ export class SignalStore {
   private failure: Error | undefined;
   private closed = false;
   private idle: (() => void)[] = [];
+  /** Records in the log file. */
+  private records = 0;
+  /** Records a compacted log would hold: one per committed handle and per committed signal. */
+  private liveRecords = 0;
 
   private constructor(
-    private readonly fd: number,
+    private fd: number,
     private readonly dataDir: string,
   ) {
     this.changes.setMaxListeners(0);
   }
 
   /**
-   * Opens (or creates) the store in `dataDir`, replays the log, and cuts off a torn last record
-   * left by a crash. Fails if another live receiver holds the directory.
+   * Opens (or creates) the store in `dataDir`, replays the log, cuts off a torn last record
+   * left by a crash, and compacts the log if it is mostly dead records. Fails if another live
+   * receiver holds the directory.
    */
   static async open(dataDir: string): Promise<SignalStore> {
     await fs.promises.mkdir(dataDir, { recursive: true, mode: 0o700 });
     await SignalStore.lock(dataDir);
+    // A compaction cut short by a crash: the log it was to replace is still complete.
+    fs.rmSync(path.join(dataDir, COMPACT_FILE), { force: true });
     const logPath = path.join(dataDir, LOG_FILE);
     const existed = fs.existsSync(logPath);
     const fd = fs.openSync(logPath, "a+", 0o600);
     const store = new SignalStore(fd, dataDir);
     if (existed) store.replay(logPath);
-    else await SignalStore.syncDirectory(dataDir);
+    else SignalStore.syncDirectory(dataDir);
+    if (store.compactionDue()) store.compact();
     return store;
   }
 
@@ -166,12 +183,13 @@ export class SignalStore {
     }
   }
 
-  private static async syncDirectory(dir: string): Promise<void> {
-    const handle = await fs.promises.open(dir, "r");
+  /** Makes a file's creation or rename in `dir` durable. */
+  private static syncDirectory(dir: string): void {
+    const fd = fs.openSync(dir, "r");
     try {
-      await handle.sync();
+      fs.fsyncSync(fd);
     } finally {
-      await handle.close();
+      fs.closeSync(fd);
     }
   }
 
@@ -191,6 +209,7 @@ export class SignalStore {
         );
       } else {
         this.apply(record, true);
+        this.records++;
       }
       offset = end + 1;
     }
@@ -207,6 +226,7 @@ export class SignalStore {
   private apply(record: LogRecord, replaying: boolean, parsed?: SignalEntry): void {
     switch (record.op) {
       case "handle":
+        this.liveRecords += 1 - this.liveRecordsOf(record.handle);
         this.committed.set(record.handle, {
           id: record.handle,
           name: record.name,
@@ -218,20 +238,82 @@ export class SignalStore {
         break;
       case "signal": {
         const entry: SignalEntry = parsed ?? { status: record.status, reason: parsePyJson(record.reason), data: parsePyJson(record.data) };
-        this.committed.get(record.handle)?.signals.set(record.id, entry);
+        const signals = this.committed.get(record.handle)?.signals;
+        if (signals !== undefined && !signals.has(record.id)) this.liveRecords++;
+        signals?.set(record.id, entry);
         if (replaying) this.projected.get(record.handle)?.set(record.id, entry);
         break;
       }
       case "clear":
+        this.liveRecords -= this.committed.get(record.handle)?.signals.size ?? 0;
         this.committed.get(record.handle)?.signals.clear();
         if (replaying) this.projected.get(record.handle)?.clear();
         break;
       case "delete":
+        this.liveRecords -= this.liveRecordsOf(record.handle);
         this.committed.delete(record.handle);
         if (replaying) this.projected.delete(record.handle);
         break;
     }
     this.changes.emit(record.handle);
+  }
+
+  /** What a committed handle adds to a compacted log: its own record and one per signal. */
+  private liveRecordsOf(handleId: string): number {
+    const handle = this.committed.get(handleId);
+    return handle === undefined ? 0 : 1 + handle.signals.size;
+  }
+
+  private compactionDue(): boolean {
+    return this.records >= COMPACT_MIN_RECORDS && this.records > 2 * this.liveRecords;
+  }
+
+  /**
+   * Rewrites the log with only the committed state — each handle, then its signals in their
+   * order — so a replay gives the same state. Crash-safe: the new log is written to a temporary
+   * file and fsynced, renamed over the old one, then the directory is fsynced; until the rename
+   * the old log is the valid one. Synchronous, and only called when every written record is
+   * acknowledged (none in flight), so the file holds exactly the committed state.
+   */
+  private compact(): void {
+    const logPath = path.join(this.dataDir, LOG_FILE);
+    const compactPath = path.join(this.dataDir, COMPACT_FILE);
+    const compactFd = fs.openSync(compactPath, "w", 0o600);
+    let written = 0;
+    try {
+      // Written in chunks as encoded: memory stays small however big the log is.
+      let chunk: Buffer[] = [];
+      let chunkBytes = 0;
+      const writeChunk = (): void => {
+        const buffer = Buffer.concat(chunk, chunkBytes);
+        for (let offset = 0; offset < buffer.length; ) offset += fs.writeSync(compactFd, buffer, offset);
+        chunk = [];
+        chunkBytes = 0;
+      };
+      const add = (record: LogRecord): void => {
+        const line = encodeRecord(record);
+        chunk.push(line);
+        chunkBytes += line.length;
+        written++;
+        if (chunkBytes >= COMPACT_CHUNK_BYTES) writeChunk();
+      };
+      for (const handle of this.committed.values()) {
+        add({ op: "handle", handle: handle.id, name: handle.name, tokenHash: handle.tokenHash.toString("hex"), at: handle.createdAt });
+        for (const [id, entry] of handle.signals) {
+          add({ op: "signal", handle: handle.id, id, status: entry.status, reason: pyJsonDumps(entry.reason), data: pyJsonDumps(entry.data) });
+        }
+      }
+      writeChunk();
+      fs.fdatasyncSync(compactFd);
+    } finally {
+      fs.closeSync(compactFd);
+    }
+    fs.renameSync(compactPath, logPath);
+    SignalStore.syncDirectory(this.dataDir);
+    const compactedFd = fs.openSync(logPath, "a+", 0o600);
+    fs.closeSync(this.fd);
+    this.fd = compactedFd;
+    this.records = written;
   }
 
   /** The committed state of a handle (what is on disk), or undefined. */
@@ -328,6 +410,7 @@ export class SignalStore {
       this.fail(error as Error, batch);
       return;
     }
+    this.records += batch.writes.length;
     this.inFlight.push(batch);
     fs.fdatasync(this.fd, (error) => (error ? this.fail(error, undefined) : this.synced(batch)));
   };
@@ -341,6 +424,14 @@ export class SignalStore {
       const { writes } = this.inFlight.shift() as Batch;
       for (const w of writes) this.apply(w.record, false, w.entry);
       for (const w of writes) w.done();
+    }
+    if (this.inFlight.length === 0 && this.compactionDue()) {
+      try {
+        this.compact();
+      } catch (error) {
+        this.fail(error as Error, undefined);
+        return;
+      }
     }
     this.scheduleFlush();
     this.notifyIdle();

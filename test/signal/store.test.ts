@@ -1,3 +1,4 @@
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parsePyJson } from "../../src/signal/pyjson";
@@ -5,6 +6,7 @@ import { PyValue } from "../../src/signal/pyjson";
 import { RecordedSignal, SignalStore, StoreCorruptError } from "../../src/signal/store";
 import { tempDir } from "./helpers";
 
+const ROOT = path.join(__dirname, "..", "..");
 const hash = Buffer.alloc(32, 7);
 const body = (text: string) => parsePyJson(text);
 /** recordSignal, resolved once the signal is on disk. */
@@ -84,4 +86,103 @@ describe("SignalStore (fsynced append-only log)", () => {
     const lines = fs.readFileSync(path.join(dir, "signals.log"), "utf8").trim().split("\n");
     expect(lines.length).toEqual(201);
   });
+});
+
+describe("SignalStore compaction (live records only, rewritten atomically)", () => {
+  const logOf = (dir: string) => path.join(dir, "signals.log");
+  const lineCount = (dir: string) => fs.readFileSync(logOf(dir), "utf8").split("\n").length - 1;
+  const signalIds = (store: SignalStore, handleId: string) => [...(store.handle(handleId)?.signals.keys() ?? [])];
+
+  /**
+   * A log that is mostly dead records: handle "h" with `ids` signals, each sent three times
+   * (data "v1", "v2", "v3"). Written as three separate all-live logs whose records are joined, so
+   * no store ever held this log open (and compacted it) before the test does.
+   */
+  async function deadHeavyLog(dir: string, ids: number): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for (const version of ["v1", "v2", "v3"]) {
+      const partDir = tempDir();
+      const store = await SignalStore.open(partDir);
+      await store.createHandle("h", "wait_handle", hash);
+      await Promise.all(Array.from({ length: ids }, (_, i) => record(store, "h", body(`{"id": "s${i}", "data": "${version}"}`))));
+      await store.close();
+      const bytes = fs.readFileSync(logOf(partDir));
+      // Only the first part keeps the handle record (its first line).
+      parts.push(version === "v1" ? bytes : bytes.subarray(bytes.indexOf(0x0a) + 1));
+    }
+    const log = Buffer.concat(parts);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(logOf(dir), log);
+    return log;
+  }
+
+  test("on start: a mostly dead log is rewritten with its live records; state and Heat's numbering are unchanged", async () => {
+    const dir = tempDir();
+    await deadHeavyLog(dir, 400);
+    expect(lineCount(dir)).toEqual(1201);
+    const store = await SignalStore.open(dir);
+    expect(lineCount(dir)).toEqual(401);
+    expect(fs.existsSync(path.join(dir, "signals.log.compact"))).toEqual(false);
+    expect(signalIds(store, "h")).toEqual(Array.from({ length: 400 }, (_, i) => `s${i}`));
+    expect(store.handle("h")?.signals.get("s7")).toEqual({ status: "SUCCESS", reason: "Signal 8 received", data: "v3" });
+    expect((await record(store, "h", undefined)).id).toEqual("401");
+    await store.close();
+    const reopened = await SignalStore.open(dir);
+    expect(signalIds(reopened, "h").length).toEqual(401);
+    expect(reopened.handle("h")?.tokenHash.equals(hash)).toEqual(true);
+    await reopened.close();
+  });
+
+  test("while running: replaced signals, cleared and deleted handles are compacted away once the log is mostly dead", async () => {
+    const dir = tempDir();
+    const store = await SignalStore.open(dir);
+    await store.createHandle("kept", "wait_handle", hash);
+    await store.createHandle("cleared", "cleared", hash);
+    await store.createHandle("deleted", "deleted", hash);
+    await record(store, "cleared", body('{"id": "gone"}'));
+    await store.clearSignals("cleared");
+    await record(store, "deleted", body('{"id": "gone"}'));
+    await store.deleteHandle("deleted");
+    // 1100 signals on three ids: the log passes 1000 records with 6 live ones.
+    for (let round = 0; round < 110; round++) {
+      await Promise.all(["a", "b", "c"].map((id) => record(store, "kept", body(`{"id": "${id}", "data": ${round}}`))));
+      await Promise.all(Array.from({ length: 7 }, () => record(store, "cleared", body('{"id": "again"}'))));
+    }
+    expect(lineCount(dir)).toBeLessThan(1000);
+    await store.close();
+    const reopened = await SignalStore.open(dir);
+    expect([signalIds(reopened, "kept"), signalIds(reopened, "cleared"), reopened.handle("deleted")]).toEqual([["a", "b", "c"], ["again"], undefined]);
+    expect(reopened.handle("kept")?.signals.get("c")?.data).toEqual({ kind: "int", digits: "109" });
+    await reopened.close();
+  }, 60_000);
+
+  test("a receiver killed with SIGKILL while compacting leaves the old log whole; the next start compacts it", async () => {
+    const dir = tempDir();
+    const original = await deadHeavyLog(dir, 20_000);
+    let interrupted = 0;
+    for (let attempt = 0; attempt < 6 && interrupted < 2; attempt++) {
+      fs.writeFileSync(logOf(dir), original);
+      const child = spawn(process.execPath, [path.join(ROOT, "bin", "heatshift"), "signal-receiver", "--listen", "127.0.0.1:0", "--data", dir, "--quiet"], { stdio: "ignore" });
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      // Kill the moment the compacted log appears, i.e. in the middle of writing it.
+      const deadline = Date.now() + 20_000;
+      while (!fs.existsSync(path.join(dir, "signals.log.compact")) && child.exitCode === null && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      child.kill("SIGKILL");
+      await exited;
+      if (fs.existsSync(path.join(dir, "signals.log.compact"))) {
+        interrupted++;
+        expect(fs.readFileSync(logOf(dir)).equals(original)).toEqual(true);
+      }
+      const store = await SignalStore.open(dir);
+      expect(fs.existsSync(path.join(dir, "signals.log.compact"))).toEqual(false);
+      expect(lineCount(dir)).toEqual(20_001);
+      const ids = signalIds(store, "h");
+      expect([ids.length, ids[0], ids[19_999]]).toEqual([20_000, "s0", "s19999"]);
+      expect([store.handle("h")?.signals.get("s0")?.data, store.handle("h")?.signals.get("s19999")?.data]).toEqual(["v3", "v3"]);
+      await store.close();
+    }
+    expect(interrupted).toBeGreaterThanOrEqual(1);
+  }, 120_000);
 });
