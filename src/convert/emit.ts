@@ -80,6 +80,8 @@ class Converter implements ExpressionScope {
   private readonly conditionVariables = new Map<string, string>();
   /** The condition (as code) under which the statement being written runs; undefined: always. */
   private emittingUnder: string | undefined;
+  /** The exported names of outputs, by HOT name, when the name is an identifier the program does not use. */
+  private readonly exportNames = new Map<string, string>();
   /** The conditions of units created only when one holds. */
   private readonly unitConditions = new Map<Unit, string>();
   /** A condition compares lists or maps (Python's ==): the program imports util's isDeepStrictEqual. */
@@ -120,6 +122,8 @@ class Converter implements ExpressionScope {
   }
 
   program(): string {
+    // Outputs keep their HOT names as exports: those names are taken before any variable is named.
+    for (const output of this.stack.outputs) if (isIdentifier(output.name) && this.ids.reserve(output.name)) this.exportNames.set(output.name, output.name);
     const parameterCode = this.parameterStatements();
     const conditionCode = this.conditionStatements();
     const importName = (module: string, name: string): void => {
@@ -360,7 +364,7 @@ class Converter implements ExpressionScope {
     const lines: string[] = [];
     for (const output of this.stack.outputs) {
       if (!output.enabled) continue;
-      const name = isIdentifier(output.name) ? output.name : this.ids.allocate(output.name);
+      const name = this.exportNames.get(output.name) ?? this.ids.allocate(output.name, "Output");
       if (output.definition.description) lines.push(docComment(output.definition.description, ""));
       if (name !== output.name) lines.push(`// Heat's output ${JSON.stringify(output.name)}.`);
       const written = this.written.outputs.get(output.name);

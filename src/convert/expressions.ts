@@ -154,8 +154,9 @@ function functionExpr(node: FunctionNode, scope: ExpressionScope, indent: string
       }
       if (selectors.length === 0) return param;
       if (!selectors.every((s) => typeof s === "string" || typeof s === "number")) return unsupported("a computed path has no TypeScript form");
-      const access = selectors.map((s) => `[${JSON.stringify(s)}]`).join("");
-      return param.output ? { ...param, code: `${param.code}.apply((v) => v${access})` } : { ...param, code: `${param.code}${access}` };
+      // Heat's get_param gives "" for a key or index the value does not have.
+      const access = selectors.map((s) => `?.[${JSON.stringify(s)}]`).join("");
+      return param.output ? { ...param, code: `${param.code}.apply((v) => v${access} ?? "")` } : { ...param, code: `(${param.code}${access} ?? "")` };
     }
     case "get_resource": {
       if (typeof node.args !== "string") return unsupported("a resource name computed by a function has no TypeScript form");

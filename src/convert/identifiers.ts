@@ -36,6 +36,13 @@ export class IdentifierScope {
     reserved.forEach((r) => this.taken.add(r));
   }
 
+  /** Takes `name` as it is (an exported output name); false when it is taken already. */
+  reserve(name: string): boolean {
+    if (this.taken.has(name)) return false;
+    this.taken.add(name);
+    return true;
+  }
+
   /** A fresh identifier for `name`; `suffix` (e.g. `Resource`) is tried first when the plain one is taken. */
   allocate(name: string, suffix = ""): string {
     const base = camelCase(name);
