@@ -6,61 +6,21 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { aioDir, cliEnv, openstack, openstackJson, repoRoot, requireCloudUp, settle } from "./support/openstack";
 
-const repoRoot = path.resolve(__dirname, "..", "..");
-const aioDir = process.env.AIO_DIR ?? path.join(repoRoot, ".aio");
 const script = path.join(repoRoot, "scripts", "openstack-aio.sh");
+// The CLI takes seconds per call on a busy 2-core machine.
+jest.setTimeout(120_000);
 
-/** The environment the CLI gets: the system Python's tools and the cloud from .aio/clouds.yaml, no stray OS_*. */
-function cliEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith("OS_")) env[key] = value;
-  }
-  return {
-    ...env,
-    PATH: "/usr/sbin:/usr/bin:/sbin:/bin",
-    AIO_DIR: aioDir,
-    OS_CLOUD: "heatshift-aio",
-    OS_CLIENT_CONFIG_FILE: path.join(aioDir, "clouds.yaml"),
-  };
-}
-
-function openstack(...args: string[]): string {
-  return execFileSync("openstack", args, { env: cliEnv(), encoding: "utf8", timeout: 120_000 });
-}
-
-function openstackJson<T>(...args: string[]): T {
-  return JSON.parse(openstack(...args, "-f", "json")) as T;
-}
-
-function ids(kind: "server" | "port" | "floating ip" | "network" | "router"): string[] {
-  const rows = openstackJson<Array<{ ID: string }>>(...kind.split(" "), "list");
+async function ids(kind: "server" | "port" | "floating ip"): Promise<string[]> {
+  const rows = await openstackJson<Array<{ ID: string }>>(...kind.split(" "), "list");
   return rows.map((row) => row.ID).sort();
 }
 
-/** Polls `probe` every 2 s until it equals `expected` or `seconds` pass; returns the last value seen. */
-async function settle<T>(expected: T, seconds: number, probe: () => T): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = probe();
-    if (JSON.stringify(value) === JSON.stringify(expected) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  }
-}
-
 describe("loopback OpenStack (scripts/openstack-aio.sh)", () => {
-  beforeAll(() => {
-    const status = spawnSync("bash", [script, "status"], { env: cliEnv(), encoding: "utf8" });
-    if (status.status !== 0) {
-      throw new Error(
-        `The loopback OpenStack is not up (scripts/openstack-aio.sh status exited ${status.status}):\n` +
-          `${status.stdout}${status.stderr}\nStart it with: npm run openstack -- up`,
-      );
-    }
-  });
+  beforeAll(requireCloudUp);
 
-  test("status lists every service as up on 127.0.0.1", () => {
+  test("status lists every service as up on 127.0.0.1", async () => {
     const out = execFileSync("bash", [script, "status"], { env: cliEnv(), encoding: "utf8" });
     const states = Object.fromEntries(
       [...out.matchAll(/^(\S+)\s+(up|down)\s/gm)].map(([, name, state]) => [name, state]),
@@ -76,8 +36,8 @@ describe("loopback OpenStack (scripts/openstack-aio.sh)", () => {
     expect(out).toMatch(/^memory: \d+ MB resident in all$/m);
   });
 
-  test("the catalog lists the tutorial's services on loopback", () => {
-    const catalog = openstackJson<Array<{ Type: string; Endpoints: Array<{ url: string }> | string }>>(
+  test("the catalog lists the tutorial's services on loopback", async () => {
+    const catalog = await openstackJson<Array<{ Type: string; Endpoints: Array<{ url: string }> | string }>>(
       "catalog", "list",
     );
     const types = catalog.map((entry) => entry.Type).sort();
@@ -87,27 +47,27 @@ describe("loopback OpenStack (scripts/openstack-aio.sh)", () => {
     expect(JSON.stringify(catalog)).not.toMatch(/https?:\/\/(?!127\.0\.0\.1[:/])/);
   });
 
-  test("image, flavor and keypair the tutorial names exist", () => {
-    const image = openstackJson<{ status: string; disk_format: string; visibility: string }>(
+  test("image, flavor and keypair the tutorial names exist", async () => {
+    const image = await openstackJson<{ status: string; disk_format: string; visibility: string }>(
       "image", "show", "cirros-0.3.3-x86_64",
     );
     expect([image.status, image.disk_format, image.visibility]).toEqual(["active", "qcow2", "public"]);
 
-    const flavor = openstackJson<{ ram: number; vcpus: number; disk: number }>("flavor", "show", "m1.small");
+    const flavor = await openstackJson<{ ram: number; vcpus: number; disk: number }>("flavor", "show", "m1.small");
     expect([flavor.ram, flavor.vcpus, flavor.disk]).toEqual([2048, 1, 20]);
 
-    const keypair = openstackJson<{ fingerprint: string }>("keypair", "show", "my_key");
+    const keypair = await openstackJson<{ fingerprint: string }>("keypair", "show", "my_key");
     const local = execFileSync("ssh-keygen", ["-l", "-E", "md5", "-f", path.join(aioDir, "my_key.pub")], {
       encoding: "utf8",
     });
     expect(`MD5:${keypair.fingerprint}`).toEqual(local.split(" ")[1]);
   });
 
-  test("public-net is external with a floating range in 203.0.113.0/24, private-net is a tenant network", () => {
-    const pub = openstackJson<{ "router:external": boolean; subnets: string[] }>("network", "show", "public-net");
+  test("public-net is external with a floating range in 203.0.113.0/24, private-net is a tenant network", async () => {
+    const pub = await openstackJson<{ "router:external": boolean; subnets: string[] }>("network", "show", "public-net");
     expect(pub["router:external"]).toBe(true);
     expect(pub.subnets).toHaveLength(1);
-    const pubSubnet = openstackJson<{ cidr: string; allocation_pools: Array<{ start: string; end: string }> }>(
+    const pubSubnet = await openstackJson<{ cidr: string; allocation_pools: Array<{ start: string; end: string }> }>(
       "subnet", "show", pub.subnets[0],
     );
     expect([pubSubnet.cidr, pubSubnet.allocation_pools]).toEqual([
@@ -115,42 +75,42 @@ describe("loopback OpenStack (scripts/openstack-aio.sh)", () => {
       [{ start: "203.0.113.10", end: "203.0.113.250" }],
     ]);
 
-    const priv = openstackJson<{ "router:external": boolean; subnets: string[] }>("network", "show", "private-net");
+    const priv = await openstackJson<{ "router:external": boolean; subnets: string[] }>("network", "show", "private-net");
     expect(priv["router:external"]).toBe(false);
-    const privSubnet = openstackJson<{ cidr: string }>("subnet", "show", priv.subnets[0]);
+    const privSubnet = await openstackJson<{ cidr: string }>("subnet", "show", priv.subnets[0]);
     expect(privSubnet.cidr).toEqual("10.0.0.0/24");
   });
 
   test("a server on private-net goes ACTIVE on a bound port and is deleted without leftovers", async () => {
-    const before = { servers: ids("server"), ports: ids("port"), floatingIps: ids("floating ip") };
+    const before = { servers: await ids("server"), ports: await ids("port"), floatingIps: await ids("floating ip") };
     const name = `heatshift-aio-e2e-${process.pid}-${Date.now()}`;
     try {
-      const created = openstackJson<{ id: string; status: string }>(
+      const created = await openstackJson<{ id: string; status: string }>(
         "server", "create", "--flavor", "m1.small", "--image", "cirros-0.3.3-x86_64", "--key-name", "my_key",
         "--network", "private-net", "--wait", name,
       );
       expect(created.status).toEqual("ACTIVE");
-      const ports = openstackJson<Array<{ ID: string; "Fixed IP Addresses": unknown }>>(
+      const ports = await openstackJson<Array<{ ID: string; "Fixed IP Addresses": unknown }>>(
         "port", "list", "--server", created.id,
       );
       expect(ports).toHaveLength(1);
-      const port = openstackJson<{ binding_vif_type: string; binding_host_id: string; fixed_ips: unknown }>(
+      const port = await openstackJson<{ binding_vif_type: string; binding_host_id: string; fixed_ips: unknown }>(
         "port", "show", ports[0].ID,
       );
       expect([port.binding_vif_type, port.binding_host_id]).toEqual(["ovs", "aio"]);
       expect(JSON.stringify(port.fixed_ips)).toMatch(/"ip_address": ?"10\.0\.0\.\d+"/);
     } finally {
-      spawnSync("openstack", ["server", "delete", "--wait", name], { env: cliEnv(), timeout: 120_000 });
+      await openstack("server", "delete", "--wait", name).catch(() => undefined);
     }
     // nova removes the port it made while deleting the server; give neutron a moment to agree.
-    const after = await settle(before, 60, () => ({
-      servers: ids("server"), ports: ids("port"), floatingIps: ids("floating ip"),
+    const after = await settle(before, 60, async () => ({
+      servers: await ids("server"), ports: await ids("port"), floatingIps: await ids("floating ip"),
     }));
     expect(after).toEqual(before);
   }, 240_000);
 
   test("Heat: a WaitConditionHandle signalled through heat-api on loopback completes the stack", async () => {
-    const stacksBefore = openstackJson<Array<{ ID: string }>>("stack", "list").map((row) => row.ID);
+    const stacksBefore = (await openstackJson<Array<{ ID: string }>>("stack", "list")).map((row) => row.ID);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-aio-heat-"));
     const template = path.join(dir, "wait.yaml");
     fs.writeFileSync(template, [
@@ -167,17 +127,17 @@ describe("loopback OpenStack (scripts/openstack-aio.sh)", () => {
     ].join("\n"));
     const name = `heatshift-aio-e2e-${process.pid}-${Date.now()}`;
     try {
-      openstack("stack", "create", "-t", template, name);
+      await openstack("stack", "create", "-t", template, name);
       // The output resolves once Heat has created the handle (and its stack user), before the wait ends.
-      const curlOutput = () => {
+      const curlOutput = async () => {
         try {
-          return openstackJson<{ output_value: string | null }>("stack", "output", "show", name, "curl_cli").output_value;
+          return (await openstackJson<{ output_value: string | null }>("stack", "output", "show", name, "curl_cli")).output_value;
         } catch {
           return null;
         }
       };
-      expect(await settle(true, 120, () => Boolean(curlOutput()))).toBe(true);
-      const command = String(curlOutput());
+      expect(await settle(true, 120, async () => Boolean(await curlOutput()))).toBe(true);
+      const command = String(await curlOutput());
       // The handle's URL is heat-api's catalog endpoint: loopback only, reachable by the "instance" (this test).
       expect(command).toMatch(/ http:\/\/127\.0\.0\.1:8004\/v1\/[0-9a-f]{32}\/stacks\/.+\/resources\/wait_handle\/signal$/);
       const signal = spawnSync("bash", ["-c", `${command} --data-binary '{"status": "SUCCESS", "reason": "e2e", "data": "hello"}'`], {
@@ -185,16 +145,16 @@ describe("loopback OpenStack (scripts/openstack-aio.sh)", () => {
         timeout: 60_000,
       });
       expect(signal.stdout).toMatch(/^HTTP\/1\.1 200 OK/);
-      const status = await settle("CREATE_COMPLETE", 120, () =>
-        openstackJson<{ stack_status: string }>("stack", "show", name).stack_status);
+      const status = await settle("CREATE_COMPLETE", 120, async () =>
+        (await openstackJson<{ stack_status: string }>("stack", "show", name)).stack_status);
       expect(status).toEqual("CREATE_COMPLETE");
-      const data = openstackJson<{ output_value: string }>("stack", "output", "show", name, "data").output_value;
+      const data = (await openstackJson<{ output_value: string }>("stack", "output", "show", name, "data")).output_value;
       expect(JSON.parse(data)).toEqual({ "1": "hello" });
     } finally {
-      spawnSync("openstack", ["stack", "delete", "--yes", "--wait", name], { env: cliEnv(), timeout: 180_000 });
+      await openstack("stack", "delete", "--yes", "--wait", name).catch(() => undefined);
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    expect(openstackJson<Array<{ ID: string }>>("stack", "list").map((row) => row.ID)).toEqual(stacksBefore);
+    expect((await openstackJson<Array<{ ID: string }>>("stack", "list")).map((row) => row.ID)).toEqual(stacksBefore);
   }, 420_000);
 
   test("status names a stopped service and exits 1; up starts it again", async () => {
@@ -208,7 +168,7 @@ describe("loopback OpenStack (scripts/openstack-aio.sh)", () => {
         return false;
       }
     };
-    expect(await settle(false, 60, alive)).toBe(false);
+    expect(await settle(false, 60, async () => alive())).toBe(false);
 
     const down = spawnSync("bash", [script, "status"], { env: cliEnv(), encoding: "utf8" });
     expect(down.status).toBe(1);
