@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud, secretValue, valueOf } from "../components/mockCloud";
@@ -106,5 +108,19 @@ describe("HotStack", () => {
     expect(keypair.inputs).toEqual({ name: secretValue("s3cret") });
     expect(stackIdFor("prod")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(stackIdFor("prod")).toBe(stackIdFor("prod"));
+  });
+  test("a list default stays a list under jest (Subnet dns_nameservers: [] is sent as [], not {})", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-import-"));
+    const template = path.join(dir, "subnet.yaml");
+    fs.writeFileSync(template, "heat_template_version: 2015-04-30\nresources:\n  sub:\n    type: OS::Neutron::Subnet\n    properties: {network: net-1, cidr: 10.0.0.0/24}\n");
+    try {
+      const stack = new HotStack("d", { template, configNamespace: false });
+      await valueOf(stack.getResource("sub").referenceId);
+      await mock.settle();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const subnet = mock.registrations.find((r) => r.type === "openstack:networking/subnet:Subnet")!;
+    expect([subnet.name, (subnet.inputs as Record<string, unknown>).dnsNameservers]).toEqual(["d-sub", []]);
   });
 });
