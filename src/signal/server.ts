@@ -265,9 +265,14 @@ export async function startSignalReceiver(options: SignalReceiverOptions): Promi
       try {
         const recorded = store.recordSignal(handleId, parseSignalBody(bytes), (writeError) => {
           if (writeError !== undefined) return fail(req, res, writeError);
-          const { id, entry, replaced } = recorded;
-          log?.(`signal handle=${handleId} (${handle.name}) id=${JSON.stringify(id)} status=${entry.status}${replaced ? " replaced an earlier signal with this id" : ""}`);
-          send(res, 200, { id, status: entry.status, reason: pyToJs(entry.reason), replaced });
+          // Called from the store's commit loop: an error here must become a 500, not escape into it.
+          try {
+            const { id, entry, replaced } = recorded;
+            log?.(`signal handle=${handleId} (${handle.name}) id=${JSON.stringify(id)} status=${entry.status}${replaced ? " replaced an earlier signal with this id" : ""}`);
+            send(res, 200, { id, status: entry.status, reason: pyToJs(entry.reason), replaced });
+          } catch (error) {
+            fail(req, res, error);
+          }
         });
       } catch (error) {
         fail(req, res, error);
@@ -331,19 +336,13 @@ export async function startSignalReceiver(options: SignalReceiverOptions): Promi
     send(res, 201, { ...describeHandle(handle, publicUrl), token });
   };
 
-  const deleteHandle = async (req: http.IncomingMessage, res: http.ServerResponse, handleId: string): Promise<void> => {
+  /** The two DELETEs (a handle, or its signals): admin only, the handle must exist, 204 once on disk. */
+  const remove = async (req: http.IncomingMessage, res: http.ServerResponse, handleId: string, what: "handle" | "signals"): Promise<void> => {
     requireAdmin(req);
     requireHandle(handleId);
-    await store.deleteHandle(handleId);
-    log?.(`handle deleted id=${handleId}`);
-    send(res, 204, undefined);
-  };
-
-  const clearSignals = async (req: http.IncomingMessage, res: http.ServerResponse, handleId: string): Promise<void> => {
-    requireAdmin(req);
-    requireHandle(handleId);
-    await store.clearSignals(handleId);
-    log?.(`signals cleared handle=${handleId}`);
+    if (what === "handle") await store.deleteHandle(handleId);
+    else await store.clearSignals(handleId);
+    log?.(what === "handle" ? `handle deleted id=${handleId}` : `signals cleared handle=${handleId}`);
     send(res, 204, undefined);
   };
 
@@ -364,13 +363,13 @@ export async function startSignalReceiver(options: SignalReceiverOptions): Promi
       settle(req, res, createHandle(req, res));
     } else if (parts.length === 3 && parts[0] === "v1" && parts[1] === "handles") {
       allow(["GET", "DELETE"]);
-      settle(req, res, method === "GET" ? showHandle(req, res, parts[2], new URLSearchParams(search)) : deleteHandle(req, res, parts[2]));
+      settle(req, res, method === "GET" ? showHandle(req, res, parts[2], new URLSearchParams(search)) : remove(req, res, parts[2], "handle"));
     } else if (parts.length === 4 && parts[0] === "v1" && parts[1] === "handles" && parts[3] === "signal") {
       allow(["POST"]);
       signal(req, res, parts[2]);
     } else if (parts.length === 4 && parts[0] === "v1" && parts[1] === "handles" && parts[3] === "signals") {
       allow(["DELETE"]);
-      settle(req, res, clearSignals(req, res, parts[2]));
+      settle(req, res, remove(req, res, parts[2], "signals"));
     } else {
       throw new HttpError(404, `no such path ${pathname}`);
     }

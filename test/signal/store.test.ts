@@ -88,6 +88,48 @@ describe("SignalStore (fsynced append-only log)", () => {
   });
 });
 
+describe("SignalStore group commit", () => {
+  test("a write arriving during a sync gets its own overlapping sync (two at most); acknowledgements keep log order", async () => {
+    const dir = tempDir();
+    const store = await SignalStore.open(dir);
+    await store.createHandle("h", "wait_handle", hash);
+    // Hold every fdatasync until the test completes it.
+    const held: ((error: NodeJS.ErrnoException | null) => void)[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const syncs = jest.spyOn(require("fs") as typeof fs, "fdatasync").mockImplementation(((_fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+      held.push(callback);
+    }) as typeof fs.fdatasync);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const acknowledged: string[] = [];
+    const send = (id: string) => void record(store, "h", body(`{"id": "${id}"}`)).then(() => acknowledged.push(id));
+    try {
+      send("a");
+      await turn();
+      send("b");
+      await turn();
+      send("c");
+      send("d");
+      await turn();
+      // a and b each have a sync running; c and d wait for a free one.
+      expect([held.length, acknowledged]).toEqual([2, []]);
+      held[1](null); // b's sync ends first: b must still wait for a
+      await turn();
+      expect([acknowledged, store.handle("h")?.signals.size]).toEqual([[], 0]);
+      held[0](null);
+      await turn();
+      // a then b; c and d went out together in one write with one sync.
+      expect([acknowledged, store.handle("h")?.signals.size, held.length]).toEqual([["a", "b"], 2, 3]);
+      held[2](null);
+      await turn();
+      expect(acknowledged).toEqual(["a", "b", "c", "d"]);
+    } finally {
+      syncs.mockRestore();
+    }
+    await store.close();
+    expect(fs.readFileSync(path.join(dir, "signals.log"), "utf8").split("\n").filter((line) => line.includes('"op":"signal"')).map((line) => JSON.parse(line.slice(9)).id)).toEqual(["a", "b", "c", "d"]);
+  });
+});
+
 describe("SignalStore compaction (live records only, rewritten atomically)", () => {
   const logOf = (dir: string) => path.join(dir, "signals.log");
   const lineCount = (dir: string) => fs.readFileSync(logOf(dir), "utf8").split("\n").length - 1;
