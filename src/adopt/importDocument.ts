@@ -142,6 +142,7 @@ class Adoption {
         if (parent !== undefined) components.write(parent, specs);
         names.take(name);
         specs.push({ type: resource.type, name, ...(name === resource.name ? {} : { logicalName: resource.name }), id, ...(parent === undefined ? {} : { parent: parent.name }), version });
+        if (resource.afterImport !== undefined) this.warn(`${resource.type} ${name} is imported, but ${resource.afterImport}`, heat);
       }
       if (this.rulesWithoutId.length > 0) {
         const group = heat.physicalId ?? "GROUP";

@@ -41,6 +41,8 @@ export interface ProgramResource {
   /** The HOT resource it stands for. */
   readonly hot: string;
   readonly id: ImportId;
+  /** What the program must do so that its first preview after the import does not replace the resource. */
+  readonly afterImport?: string;
 }
 
 /** What the converted program does with one HOT resource. */
@@ -64,6 +66,14 @@ export function typeToken(cls: SdkClass): string {
 
 const physical = (r: LoadedResource): ImportId => ({ kind: "physical", of: r.name });
 
+/**
+ * The provider imports a server without its user_data (Nova does not return it) and without the
+ * port of a network given by port, and both force a new server: seen with the real engine (test/e2e/adopt.test.ts).
+ */
+const INSTANCE_AFTER_IMPORT =
+  "the provider cannot read back a server's userData nor the port of its networks, so the program's first preview after the import replaces the server unless it ignores changes to them: " +
+  'give the server (or its FlaskyServer component) the option `transformations: [(a) => a.type === "openstack:compute/instance:Instance" ? { props: a.props, opts: pulumi.mergeOptions(a.opts, { ignoreChanges: ["userData", "networks"] }) } : undefined]` (docs/adopt.md)';
+
 const DYNAMIC = (what: string, after: string): ImportId & { kind: "notImportable" } => ({
   kind: "notImportable",
   why: `heatshift's ${what} is a Pulumi dynamic resource, which \`pulumi import\` cannot read from the cloud; ${after}`,
@@ -80,6 +90,7 @@ interface ChildShape {
   readonly suffix: string;
   readonly cls: SdkClass;
   readonly id: ImportId;
+  readonly afterImport?: string;
 }
 
 /** A heatshift component: the member whose HOT name names it, and the children each member becomes. */
@@ -124,7 +135,7 @@ const COMPONENTS: Readonly<Record<string, ComponentShape>> = {
     },
   },
   // The instance is the component itself, so it takes the component's name.
-  FlaskyServer: { namedBy: "OS::Nova::Server", children: (m) => [{ suffix: "", cls: openstack.compute.Instance, id: physical(m) }] },
+  FlaskyServer: { namedBy: "OS::Nova::Server", children: (m) => [{ suffix: "", cls: openstack.compute.Instance, id: physical(m), afterImport: INSTANCE_AFTER_IMPORT }] },
 };
 
 /** Components whose only children are heatshift's dynamic resources: nothing to import, and what the next `pulumi up` does instead. */
@@ -174,7 +185,7 @@ function componentResources(unit: Unit, componentName: string): Map<string, Prog
   const namer = unit.members.find((m) => m.type === shape.namedBy)!;
   const parent: ProgramComponent = { type: `heatshift:openstack:${componentName}`, name: namer.name };
   for (const m of unit.members) {
-    byMember.set(m.name, shape.children(m, unit).map((c) => ({ type: typeToken(c.cls), name: `${namer.name}${c.suffix}`, parent, hot: m.name, id: c.id })));
+    byMember.set(m.name, shape.children(m, unit).map((c) => ({ type: typeToken(c.cls), name: `${namer.name}${c.suffix}`, parent, hot: m.name, id: c.id, ...(c.afterImport === undefined ? {} : { afterImport: c.afterImport }) })));
   }
   return byMember;
 }
@@ -184,6 +195,7 @@ function plainResources(unit: Unit): ProgramResource[] {
   const cls = sdkClass(unit.kind);
   if (cls === undefined) return [{ type: unit.kind, name: r.name, hot: r.name, id: { kind: "notImportable", why: `${unit.kind} has no OpenStack SDK class` } }];
   const own: ProgramResource = { type: typeToken(cls), name: r.name, hot: r.name, id: r.type === "OS::Neutron::RouterInterface" ? { kind: "routerInterfacePort", of: r.name } : physical(r) };
+  if (cls === openstack.compute.Instance) return [{ ...own, afterImport: INSTANCE_AFTER_IMPORT }];
   if (cls !== net.SecGroup) return [own];
   const rules = ruleIndices(r).map((index): ProgramResource => ({ type: typeToken(net.SecGroupRule), name: `${r.name}-rule-${index}`, hot: r.name, id: { kind: "securityGroupRule", of: r.name, index } }));
   return [own, ...rules];
