@@ -7,6 +7,7 @@
  * an error, or with `allowUnsupported` a warning and a `// TODO(heatshift)` line in the program.
  */
 import * as fs from "fs";
+import * as path from "path";
 import { HotError, NodePath } from "../hot/diagnostics";
 import { parseTemplateText } from "../hot/parse";
 import { resolveSnippet } from "../hot/functions/resolve";
@@ -17,12 +18,12 @@ import { FunctionNode, OMIT, Snippet } from "../hot/functions/types";
 import { LoadedResource, LoadedStack, loadStack, UNKNOWN } from "../import/load";
 import { allConditionsTrue, callsIf, ConditionScope, conditionCode, withConditionals } from "./conditions";
 import { componentUnits } from "./components";
-import { Expr, ExpressionScope, indentCode, literalExpr, snippetExpr } from "./expressions";
-import { IdentifierScope, isIdentifier } from "./identifiers";
+import { escapeTemplateText, Expr, ExpressionScope, indentCode, literalExpr, snippetExpr } from "./expressions";
+import { camelCase, IdentifierScope, isIdentifier } from "./identifiers";
 import { resourceGroupUnit } from "./groups";
-import { ImportName, plainUnit } from "./resources";
+import { ArgumentWriter, construct, ImportName, plainUnit } from "./resources";
 import { Coverage } from "./report";
-import { EmitContext, Unit, UnitBinding } from "./units";
+import { EmitContext, Properties, Unit, UnitBinding } from "./units";
 
 /** What to convert. */
 export interface ConvertOptions {
@@ -61,20 +62,54 @@ export function convertTemplate(options: ConvertOptions): ConvertResult {
   // Positions are those of the real text again (the blanked one keeps lines and columns).
   if (text !== undefined && unconditional !== undefined) parseTemplateText(text, options.templateFile);
   if (whole !== undefined && (!whole.stack || whole.diagnostics.hasErrors)) return { problems: whole.diagnostics.problems, coverage };
-  const converter = new Converter(whole?.stack ?? decided, decided.template, options.allowUnsupported ?? false, coverage);
-  const program = converter.program();
-  const problems = [...diagnostics.problems, ...converter.problems];
+  const shared = new ProgramParts(options.allowUnsupported ?? false, coverage);
+  const program = new Converter(whole?.stack ?? decided, decided.template, shared).program();
+  const problems = [...diagnostics.problems, ...shared.problems];
   const failed = problems.some((p) => p.severity === "error");
   return { program: failed ? undefined : program, description: decided.template.description, problems, coverage };
 }
 
-class Converter implements ExpressionScope {
+/** What the converters of one program (the template's and its nested templates') share. */
+class ProgramParts {
   readonly problems: HotError[] = [];
-  private readonly ids = new IdentifierScope(PROGRAM_NAMES);
+  /** Named imports by module. */
+  readonly named = new Map<string, Set<string>>();
+  /** Namespace imports: module → alias. */
+  readonly namespaces = new Map<string, string>([["@pulumi/pulumi", "pulumi"]]);
+  /** The component classes of nested templates, by template file, in the order they are needed. */
+  readonly classes = new Map<string, { readonly className: string; readonly code: string; readonly outputs: ReadonlyMap<string, string> }>();
+  /** Names at the top of the program: classes, and the main program's variables. */
+  readonly topLevel = new IdentifierScope(PROGRAM_NAMES);
+  /** A condition compares lists or maps (Python's ==): the program imports util's isDeepStrictEqual. */
+  usesDeepEquality = false;
+
+  constructor(
+    readonly allowUnsupported: boolean,
+    readonly coverage: Coverage,
+  ) {}
+
+  importName(module: string, name: string): void {
+    const names = this.named.get(module) ?? new Set<string>();
+    names.add(name);
+    this.named.set(module, names);
+  }
+}
+
+/** A nested template written as a ComponentResource class: its name and what its resources are named after. */
+interface ComponentMode {
+  readonly className: string;
+}
+
+/** Identifiers a component class's constructor uses itself. */
+const CONSTRUCTOR_NAMES = ["name", "args", "opts"];
+
+/** Members of pulumi.ComponentResource an output field must not replace. */
+const RESOURCE_MEMBERS = ["urn", "getProvider", "registerOutputs", "getData", "isInstance"];
+
+class Converter implements ExpressionScope {
+  private readonly ids: IdentifierScope;
   private readonly parameters = new Map<string, Expr>();
   private readonly bindings = new Map<string, UnitBinding>();
-  private readonly named = new Map<string, Set<string>>();
-  private readonly namespaces = new Map<string, string>();
   private readonly file: string;
   /** The variables of the `conditions` section, by condition name. */
   private readonly conditionVariables = new Map<string, string>();
@@ -84,17 +119,19 @@ class Converter implements ExpressionScope {
   private readonly exportNames = new Map<string, string>();
   /** The conditions of units created only when one holds. */
   private readonly unitConditions = new Map<Unit, string>();
-  /** A condition compares lists or maps (Python's ==): the program imports util's isDeepStrictEqual. */
-  private usesDeepEquality = false;
+  private readonly coverage: Coverage;
 
   constructor(
     private readonly stack: LoadedStack,
     /** The template as written (its conditions; `stack` is loaded with every condition true). */
     private readonly written: HotTemplate,
-    private readonly allowUnsupported: boolean,
-    private readonly coverage: Coverage,
+    private readonly shared: ProgramParts,
+    /** Set when the template is a nested one, written as a component class. */
+    private readonly component?: ComponentMode,
   ) {
     this.file = stack.template.file;
+    this.coverage = shared.coverage;
+    this.ids = component === undefined ? shared.topLevel : new IdentifierScope([...PROGRAM_NAMES, ...CONSTRUCTOR_NAMES]);
   }
 
   // ---- ExpressionScope ----
@@ -116,7 +153,7 @@ class Converter implements ExpressionScope {
 
   /** Records an unsupported construct; returns its TODO line. */
   todo(message: string, file: string, path: NodePath): string {
-    this.problems.push(new HotError(message, file, path, this.allowUnsupported ? "warning" : "error"));
+    this.shared.problems.push(new HotError(message, file, path, this.shared.allowUnsupported ? "warning" : "error"));
     this.coverage.unsupported(message);
     return `// TODO(heatshift): ${message.replace(/\*\//g, "* /")}`;
   }
@@ -126,28 +163,15 @@ class Converter implements ExpressionScope {
     for (const output of this.stack.outputs) if (isIdentifier(output.name) && this.ids.reserve(output.name)) this.exportNames.set(output.name, output.name);
     const parameterCode = this.parameterStatements();
     const conditionCode = this.conditionStatements();
-    const importName = (module: string, name: string): void => {
-      const names = this.named.get(module) ?? new Set<string>();
-      names.add(name);
-      this.named.set(module, names);
-    };
-    const units = this.units(importName);
-    const ctx: EmitContext = {
-      scope: this,
-      importName,
-      importNamespace: (module, alias) => this.namespaces.set(module, alias),
-      binding: (name) => this.bindings.get(name),
-      todo: (message, file, path) => this.todo(message, file, path),
-    };
-    this.namespaces.set("@pulumi/pulumi", "pulumi");
-    const resourceCode = grouped(this.ordered(units).map((unit) => this.unitStatement(unit, ctx)));
+    const resourceCode = this.resourceStatements();
     const outputCode = this.outputStatements();
     const header = this.stack.template.description === undefined ? [] : [docComment(this.stack.template.description, "")];
-    if (this.usesDeepEquality) this.named.set("util", new Set(["isDeepStrictEqual"]));
+    if (this.shared.usesDeepEquality) this.shared.named.set("util", new Set(["isDeepStrictEqual"]));
     return [
       ...header,
       ...this.importLines(),
       "",
+      ...[...this.shared.classes.values()].map((c) => `${c.code}\n`),
       "const config = new pulumi.Config();",
       "",
       ...parameterCode,
@@ -158,6 +182,121 @@ class Converter implements ExpressionScope {
       .join("\n")
       .replace(/\n{3,}/g, "\n\n")
       .replace(/\n*$/, "\n");
+  }
+
+  /** The resources' statements in Heat's dependency order. */
+  private resourceStatements(): string[] {
+    const importName = (module: string, name: string) => this.shared.importName(module, name);
+    const units = this.units(importName);
+    const ctx: EmitContext = {
+      scope: this,
+      importName,
+      importNamespace: (module, alias) => this.shared.namespaces.set(module, alias),
+      binding: (name) => this.bindings.get(name),
+      todo: (message, file, path) => this.todo(message, file, path),
+    };
+    return grouped(this.ordered(units).map((unit) => this.unitStatement(unit, ctx)));
+  }
+
+  /**
+   * The nested template as a ComponentResource class: parameters are its (Input) args, resources
+   * its children named `<name>-<resource>`, outputs its Output fields. Returns the class code and
+   * the field of each output.
+   */
+  componentClass(): { code: string; outputs: Map<string, string> } {
+    const className = this.component!.className;
+    // Output fields live on the class, apart from the constructor's variables (but not over Resource's own members).
+    const fieldIds = new IdentifierScope(RESOURCE_MEMBERS);
+    const fields = new Map(this.stack.outputs.map((output) => [output.name, fieldIds.allocate(output.name)] as const));
+    const argLines: string[] = [];
+    const bodyLines: string[] = [];
+    this.parameters.set("OS::stack_name", { code: "pulumi.getStack()", output: false, refs: new Set() });
+    for (const def of this.stack.template.parameters.values()) {
+      const variable = this.ids.allocate(def.name);
+      const key = camelCase(def.name);
+      const comment = [def.label, def.description].filter((t) => t !== undefined && t !== "").join(": ");
+      const fallback = def.default === undefined || def.default === null ? undefined : literalExpr(def.default).code;
+      argLines.push(docComment(`${comment === "" ? def.name : comment}${fallback === undefined ? "" : `\n@default ${fallback.replace(/\n/g, " ")}`}`, "  "));
+      argLines.push(`  readonly ${key}${fallback === undefined ? "" : "?"}: pulumi.Input<${ARG_TYPES[def.type] ?? "any"}>;`);
+      const read = `pulumi.output(args.${key}${fallback === undefined ? "" : ` ?? ${fallback}`})`;
+      const checks = constraintChecks(def, "value");
+      if (checks.length > 0) bodyLines.push(`const ${variable} = ${read}.apply((value) => {`, ...checks.map((l) => `  ${l}`), "  return value;", "});");
+      else bodyLines.push(`const ${variable} = ${read};`);
+      this.parameters.set(def.name, { code: variable, output: true, refs: new Set() });
+      this.coverage.add("parameter", def.type, "component argument");
+    }
+    if (Object.keys(this.written.conditions).length > 0) this.todo("conditions of a nested template are not converted by heatshift convert yet", this.file, ["conditions"]);
+    const resourceCode = this.resourceStatements();
+    const outputLines: string[] = [];
+    const fieldLines: string[] = [];
+    for (const output of this.stack.outputs) {
+      const field = fields.get(output.name)!;
+      if (output.definition.description) fieldLines.push(docComment(output.definition.description, "  "));
+      fieldLines.push(`  readonly ${field}: pulumi.Output<any>;`);
+      const value = snippetExpr(output.value, this, this.file, [...output.definition.path, "value"], "    ");
+      outputLines.push(`this.${field} = ${value.output ? value.code : `pulumi.output(${value.code})`};`);
+      this.coverage.add("output", "", "component output");
+    }
+    countFunctions(this.stack, this.coverage);
+    const registered = [...fields.values()].map((f) => `${f}: this.${f}`).join(", ");
+    const body = [...bodyLines, "", ...resourceCode.map((s) => `${s}\n`), ...outputLines, `this.registerOutputs({${registered === "" ? "" : ` ${registered} `}});`].join("\n").replace(/\n{3,}/g, "\n\n");
+    const description = this.stack.template.description?.trim();
+    const code = [
+      docComment(`The arguments of ${className}: the parameters of ${path.basename(this.file)}.`, ""),
+      `export interface ${className}Args {`,
+      ...argLines,
+      "}",
+      "",
+      docComment(`${description ? `${description}\n\n` : ""}The nested template ${path.basename(this.file)} as a component.`, ""),
+      `export class ${className} extends pulumi.ComponentResource {`,
+      ...fieldLines,
+      "",
+      `  constructor(name: string, args: ${className}Args, opts?: pulumi.ComponentResourceOptions) {`,
+      `    super("heatshift:nested:${className}", name, {}, opts);`,
+      indentCode(body, "    "),
+      "  }",
+      "}",
+    ].join("\n");
+    return { code, outputs: fields };
+  }
+
+  /** The class of a nested template (written once per template file) and how the parent sees its outputs. */
+  private nestedUnit(r: LoadedResource): Unit {
+    const nested = r.nested!;
+    const file = nested.template.file;
+    let written = this.shared.classes.get(file);
+    if (written === undefined) {
+      let className = pascalCase(path.basename(file).replace(/\.(ya?ml|template)$/, ""));
+      for (let n = 2; !this.shared.topLevel.reserve(className); n++) className = `${pascalCase(path.basename(file).replace(/\.(ya?ml|template)$/, ""))}${n}`;
+      const { code, outputs } = new Converter(nested, nested.template, this.shared, { className }).componentClass();
+      written = { className, code, outputs };
+      this.shared.classes.set(file, written);
+    }
+    const { className, outputs } = written;
+    const v = this.ids.allocate(r.name, "Stack");
+    const binding: UnitBinding = {
+      object: v,
+      reference: () => "get_resource of a nested template (Heat's nested stack id) has no TypeScript form in heatshift convert",
+      attribute: (name, p) => {
+        const field = outputs.get(name);
+        if (field === undefined) return `${name} is not an output of ${path.basename(file)}`;
+        const access = p.map((s) => `[${JSON.stringify(s)}]`).join("");
+        return { code: p.length === 0 ? `${v}.${field}` : `${v}.${field}.apply((v: any) => v${access})`, output: true, refs: new Set([r.name]) };
+      },
+    };
+    return {
+      members: [r],
+      kind: `component ${className}`,
+      variable: v,
+      bindings: new Map([[r.name, binding]]),
+      emit: (ctx) => {
+        const props = new Properties(r);
+        const w = new ArgumentWriter(ctx, props);
+        for (const def of nested.template.parameters.values()) w.map(def.name, camelCase(def.name));
+        w.rejectOthers([...nested.template.parameters.keys()], r.definition.type);
+        return { refs: w.refs, render: construct(v, className, r.name, w, w.notes) };
+      },
+    };
   }
 
   /** How conditions see the program: config variables with their HOT types, condition variables. */
@@ -181,7 +320,7 @@ class Converter implements ExpressionScope {
     const table = this.stack.table;
     const definitions = new Map<string, Snippet>();
     for (const name of names) {
-      const resolved = resolveSnippet(section[name], ["conditions", name], { table, file: this.file, kind: "condition", problems: this.problems });
+      const resolved = resolveSnippet(section[name], ["conditions", name], { table, file: this.file, kind: "condition", problems: this.shared.problems });
       definitions.set(name, resolved === OMIT ? null : resolved);
       this.conditionVariables.set(name, this.ids.allocate(name));
     }
@@ -192,7 +331,7 @@ class Converter implements ExpressionScope {
       written.add(name);
       usedConditions(definitions.get(name)!).filter((n) => definitions.has(n)).forEach(write);
       const code = this.condition(definitions.get(name)!, this.file, ["conditions", name]);
-      if (code.includes("isDeepStrictEqual(")) this.usesDeepEquality = true;
+      if (code.includes("isDeepStrictEqual(")) this.shared.usesDeepEquality = true;
       lines.push(`const ${this.conditionVariables.get(name)} = ${code};`);
       this.coverage.add("condition", "", "boolean");
     };
@@ -203,7 +342,7 @@ class Converter implements ExpressionScope {
   /** A resource's or output's `condition` field as code; undefined when it has none. */
   private fieldCondition(raw: unknown, path: NodePath): string | undefined {
     if (raw === undefined) return undefined;
-    const resolved = resolveSnippet(raw, path, { table: this.stack.table, file: this.file, kind: "condition", problems: this.problems });
+    const resolved = resolveSnippet(raw, path, { table: this.stack.table, file: this.file, kind: "condition", problems: this.shared.problems });
     return this.condition(resolved === OMIT ? null : resolved, this.file, path);
   }
 
@@ -238,15 +377,10 @@ class Converter implements ExpressionScope {
     for (const r of resources) {
       if (claimed.has(r.name)) continue;
       const group = r.type === "OS::Heat::ResourceGroup" ? resourceGroupUnit(r, this.stack, this.ids, importName) : undefined;
-      const unit = typeof group === "object" ? group : r.nested === undefined ? plainUnit(r, this.ids, importName) : undefined;
+      const unit = typeof group === "object" ? group : r.nested === undefined ? plainUnit(r, this.ids, importName) : this.nestedUnit(r);
       if (unit !== undefined) units.push(unit);
       else {
-        const why =
-          typeof group === "string"
-            ? `OS::Heat::ResourceGroup: ${group}`
-            : r.nested !== undefined
-              ? "nested templates are not converted by heatshift convert yet (they would become functions)"
-              : `resource type ${r.definition.type} is not converted by heatshift convert yet`;
+        const why = typeof group === "string" ? `OS::Heat::ResourceGroup: ${group}` : `resource type ${r.definition.type} is not converted by heatshift convert yet`;
         const at = typeof group === "string" ? ["properties", "resource_def", "type"] : ["type"];
         const line = this.todo(`resource ${r.name}: ${why}`, r.file, [...r.definition.path, ...at]);
         todos.push({ members: [r], kind: "TODO", variable: "", bindings: new Map(), emit: () => ({ refs: new Set(), render: () => line }) });
@@ -275,7 +409,7 @@ class Converter implements ExpressionScope {
   private withBothBranches(r: LoadedResource): LoadedResource {
     const raw = r.definition.properties;
     if (!callsIf(raw, this.stack.table)) return r;
-    return { ...r, properties: withConditionals(raw, [...r.definition.path, "properties"], { table: this.stack.table, file: r.file, problems: this.problems }) };
+    return { ...r, properties: withConditionals(raw, [...r.definition.path, "properties"], { table: this.stack.table, file: r.file, problems: this.shared.problems }) };
   }
 
   /**
@@ -333,14 +467,15 @@ class Converter implements ExpressionScope {
     const covering = [...carried, ...explicit];
     const reduced = explicit.filter((d) => !covering.some((other) => other !== d && this.dependsTransitively(other, d)));
     const objects = [...new Set(reduced.map((d) => this.bindings.get(d)!.object))];
-    const options: string[] = [];
+    const options: string[] = this.component === undefined ? [] : ["parent: this"];
     // heatshift's components pass their dependsOn on to the resources inside them.
     if (objects.length > 0) options.push(`dependsOn: [${objects.join(", ")}]`);
     if (unit.members.length === 1 && unit.members[0].deletionPolicy === "Retain") options.push("retainOnDelete: true");
     const description = unit.members.map((m) => m.definition.description).filter((d): d is string => d !== undefined && d !== "");
     const comment = description.length > 0 ? `${docComment(description.join("\n"), "")}\n` : "";
     const hot = `// ${unit.members.map((m) => `${m.name} (${m.definition.type})`).join(", ")}\n`;
-    const body = `${comment}${unit.members.length > 1 ? hot : ""}${code.render(options.length === 0 ? undefined : `{ ${options.join(", ")} }`)}`;
+    const statement = code.render(options.length === 0 ? undefined : `{ ${options.join(", ")} }`);
+    const body = `${comment}${unit.members.length > 1 ? hot : ""}${this.component === undefined ? statement : childNames(statement, unit.members.map((m) => m.name))}`;
     this.emittingUnder = undefined;
     if (condition === undefined) return { body };
     if (unit.variable === "") return { condition, body };
@@ -370,7 +505,7 @@ class Converter implements ExpressionScope {
       const written = this.written.outputs.get(output.name);
       const condition = written === undefined ? undefined : this.fieldCondition(written.condition, [...written.path, "condition"]);
       const raw = output.definition.value;
-      const resolved = callsIf(raw, this.stack.table) ? withConditionals(raw, [...output.definition.path, "value"], { table: this.stack.table, file: this.file, problems: this.problems }) : output.value;
+      const resolved = callsIf(raw, this.stack.table) ? withConditionals(raw, [...output.definition.path, "value"], { table: this.stack.table, file: this.file, problems: this.shared.problems }) : output.value;
       this.emittingUnder = condition;
       const value = snippetExpr(resolved, this, this.file, [...output.definition.path, "value"]);
       this.emittingUnder = undefined;
@@ -383,8 +518,8 @@ class Converter implements ExpressionScope {
 
   private importLines(): string[] {
     const lines: string[] = [];
-    for (const [module, alias] of [...this.namespaces].sort(([a], [b]) => a.localeCompare(b))) lines.push(`import * as ${alias} from ${JSON.stringify(module)};`);
-    for (const [module, names] of [...this.named].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [module, alias] of [...this.shared.namespaces].sort(([a], [b]) => a.localeCompare(b))) lines.push(`import * as ${alias} from ${JSON.stringify(module)};`);
+    for (const [module, names] of [...this.shared.named].sort(([a], [b]) => a.localeCompare(b))) {
       lines.push(`import { ${[...names].sort().join(", ")} } from ${JSON.stringify(module)};`);
     }
     return lines;
@@ -524,4 +659,26 @@ function usedConditions(condition: Snippet): string[] {
     return (Array.isArray(condition.args) ? condition.args : [condition.args]).flatMap(usedConditions);
   }
   return [];
+}
+
+/** HOT parameter types as TypeScript types of component arguments. */
+const ARG_TYPES: Readonly<Record<string, string>> = { string: "string", number: "number", boolean: "boolean", comma_delimited_list: "string[]", json: "any" };
+
+/** `private_network` → `PrivateNetwork`: a class name. */
+function pascalCase(name: string): string {
+  const camel = camelCase(name).replace(/^_/, "");
+  return camel.charAt(0).toUpperCase() + camel.slice(1);
+}
+
+/** A component's statement with its resources named `<component name>-<HOT name>` (Pulumi names are unique per stack). */
+function childNames(statement: string, names: readonly string[]): string {
+  let result = statement;
+  for (const name of names) {
+    result = result
+      .split(`(${JSON.stringify(name)}`)
+      .join(`(\`\${name}-${escapeTemplateText(name)}\``)
+      .split(`(\`${escapeTemplateText(name)}-`)
+      .join(`(\`\${name}-${escapeTemplateText(name)}-`);
+  }
+  return result;
 }

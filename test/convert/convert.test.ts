@@ -11,7 +11,7 @@ const repo = path.resolve(__dirname, "..", "..");
 const tutorial = "/work/shared/hot-corpus/miguelgrinberg__heat-tutorial";
 const fixtures = path.join(repo, "test", "fixtures", "convert");
 const workDir = path.join(repo, ".heatshift", "convert-test");
-const tutorialTemplates = ["heat_2a", "heat_2b", "heat_2c", "heat_2d"];
+const tutorialTemplates = ["heat_2a", "heat_2b", "heat_2c", "heat_2d", "heat_3a"];
 
 /** Runs the CLI in process; returns exit code, stdout and stderr lines. */
 function cli(args: string[]): { code: number; out: string[]; err: string[] } {
@@ -55,7 +55,7 @@ describe("project files", () => {
   });
 });
 
-describe("heat_2a–2d: golden programs, byte for byte, and tsc --strict", () => {
+describe("heat_2a–2d and heat_3a (nested templates): golden programs, byte for byte, and tsc --strict", () => {
   beforeAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
   test.each(tutorialTemplates)("%s converts to the reviewed program", (name) => {
