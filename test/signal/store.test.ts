@@ -89,7 +89,7 @@ describe("SignalStore (fsynced append-only log)", () => {
 });
 
 describe("SignalStore group commit", () => {
-  test("a write arriving during a sync gets its own overlapping sync (two at most); acknowledgements keep log order", async () => {
+  test("a write arriving during a sync gets its own overlapping sync (three at most); acknowledgements keep log order", async () => {
     const dir = tempDir();
     const store = await SignalStore.open(dir);
     await store.createHandle("h", "wait_handle", hash);
@@ -103,30 +103,31 @@ describe("SignalStore group commit", () => {
     const acknowledged: string[] = [];
     const send = (id: string) => void record(store, "h", body(`{"id": "${id}"}`)).then(() => acknowledged.push(id));
     try {
-      send("a");
-      await turn();
-      send("b");
-      await turn();
-      send("c");
+      for (const id of ["a", "b", "c"]) {
+        send(id);
+        await turn();
+      }
       send("d");
+      send("e");
       await turn();
-      // a and b each have a sync running; c and d wait for a free one.
-      expect([held.length, acknowledged]).toEqual([2, []]);
-      held[1](null); // b's sync ends first: b must still wait for a
+      // a, b and c each have a sync running; d and e wait for a free one.
+      expect([held.length, acknowledged]).toEqual([3, []]);
+      held[2](null); // c's sync ends first: c must still wait for a and b
+      held[1](null);
       await turn();
       expect([acknowledged, store.handle("h")?.signals.size]).toEqual([[], 0]);
       held[0](null);
       await turn();
-      // a then b; c and d went out together in one write with one sync.
-      expect([acknowledged, store.handle("h")?.signals.size, held.length]).toEqual([["a", "b"], 2, 3]);
-      held[2](null);
+      // a, b, c in order; d and e went out together in one write with one sync.
+      expect([acknowledged, store.handle("h")?.signals.size, held.length]).toEqual([["a", "b", "c"], 3, 4]);
+      held[3](null);
       await turn();
-      expect(acknowledged).toEqual(["a", "b", "c", "d"]);
+      expect(acknowledged).toEqual(["a", "b", "c", "d", "e"]);
     } finally {
       syncs.mockRestore();
     }
     await store.close();
-    expect(fs.readFileSync(path.join(dir, "signals.log"), "utf8").split("\n").filter((line) => line.includes('"op":"signal"')).map((line) => JSON.parse(line.slice(9)).id)).toEqual(["a", "b", "c", "d"]);
+    expect(fs.readFileSync(path.join(dir, "signals.log"), "utf8").split("\n").filter((line) => line.includes('"op":"signal"')).map((line) => JSON.parse(line.slice(9)).id)).toEqual(["a", "b", "c", "d", "e"]);
   });
 });
 
