@@ -12,7 +12,7 @@ import { parseCliParameters } from "../hot/parameters";
 import { registry as builtinRegistry, ResourceRegistry } from "../registry/index";
 import { resolveProperties } from "../registry/properties";
 import { ImportedResource, RegistryEntry } from "../registry/types";
-import { LoadedResource, LoadedStack, loadStack, unknownTypeMessage, UNKNOWN } from "./load";
+import { LoadedMember, LoadedResource, LoadedStack, loadStack, unknownTypeMessage, UNKNOWN } from "./load";
 
 /** The arguments of a {@link HotStack}. */
 export interface HotStackArgs {
@@ -120,7 +120,7 @@ export class HotStack extends pulumi.ComponentResource {
       const options = this.optionsFor(resource, dependsOn, args.resourceOptions?.[resourceName], evaluate);
       const logicalName = `${name}-${resourceName}`;
       const imported = resource.nested
-        ? this.createTemplateResource(logicalName, resource, evaluate, args, options)
+        ? this.createTemplateResource(logicalName, resource.nested, evaluate(resource.properties), args, options)
         : this.createFromEntry(resource.entry!, {
             name: resourceName,
             logicalName,
@@ -130,6 +130,8 @@ export class HotStack extends pulumi.ComponentResource {
             stackName,
             registry,
             evaluate,
+            args,
+            members: resource.members,
           });
       this.created.set(resourceName, imported);
       this.attributeNames.set(
@@ -209,6 +211,9 @@ export class HotStack extends pulumi.ComponentResource {
       stackName: string;
       registry: ResourceRegistry;
       evaluate: (s: Snippet | undefined) => unknown;
+      args: HotStackArgs;
+      /** Group members of a template type, loaded (the others are created from the registry). */
+      members?: readonly LoadedMember[];
     },
   ): ImportedResource {
     const resolved = resolveProperties(entry, input.properties);
@@ -224,14 +229,22 @@ export class HotStack extends pulumi.ComponentResource {
       stackName: input.stackName,
       referencedResource: (value) => this.byReference.get(value),
       createNested: (memberName, type, properties, metadata) => {
+        const logicalName = `${input.logicalName}-${memberName}`;
+        const template = input.members?.find((m) => m.name === memberName);
+        if (template) {
+          const imported = this.createTemplateResource(logicalName, template.stack, properties, input.args, input.options);
+          this.byReference.set(imported.referenceId, imported);
+          return imported;
+        }
         const member = input.registry.get(type);
         if (!member) throw new Error(`${input.name}: member type ${type}: ${unknownTypeMessage(type, input.registry)}`);
         const imported = this.createFromEntry(member, {
           ...input,
           name: memberName,
-          logicalName: `${input.logicalName}-${memberName}`,
+          logicalName,
           properties,
           metadata,
+          members: undefined,
         });
         this.byReference.set(imported.referenceId, imported);
         return imported;
@@ -242,15 +255,13 @@ export class HotStack extends pulumi.ComponentResource {
   /** A template resource: a nested HotStack whose parameters are the resource's properties. */
   private createTemplateResource(
     logicalName: string,
-    resource: LoadedResource,
-    evaluate: (s: Snippet | undefined) => unknown,
+    stack: LoadedStack,
+    properties: unknown,
     args: HotStackArgs,
     options: pulumi.CustomResourceOptions,
   ): ImportedResource {
-    const stack = resource.nested!;
-    const properties = (evaluate(resource.properties) ?? {}) as Record<string, unknown>;
     const runtimeParameters: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(properties)) {
+    for (const [key, value] of Object.entries((properties ?? {}) as Record<string, unknown>)) {
       if (stack.parameters.get(key)?.value === UNKNOWN) runtimeParameters[key] = value;
     }
     const child = new HotStack(

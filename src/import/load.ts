@@ -31,7 +31,7 @@ import { DeletionPolicy } from "../hot/versions";
 import { HEAT_RESOURCE_TYPES } from "../registry/heatTypes";
 import { registry as builtinRegistry, ResourceRegistry } from "../registry/index";
 import { isPlainMap, renameDeprecated, resolveProperties } from "../registry/properties";
-import { RegistryEntry, StaticValue } from "../registry/types";
+import { NestedDefinition, RegistryEntry, StaticValue } from "../registry/types";
 import { buildDependencyGraph, createDependencyView, DependencyGraph, GraphResource } from "./graph";
 
 /** A value known only after deployment (a get_resource/get_attr result while validating or planning). */
@@ -87,6 +87,8 @@ export interface LoadedResource {
   readonly nested?: LoadedStack;
   /** The environment registry the nested stack uses. */
   readonly nestedEnvironment?: EnvironmentRegistry;
+  /** ResourceGroup members of a template type: one nested template per member, in index order. */
+  readonly members?: readonly LoadedMember[];
   /** Properties with functions resolved (null elision and `if` applied). */
   readonly properties: Snippet;
   readonly metadata?: Snippet;
@@ -95,6 +97,16 @@ export interface LoadedResource {
   readonly externalId?: Snippet;
   /** update_policy as written (kept, not honoured). */
   readonly updatePolicy?: unknown;
+}
+
+/** A ResourceGroup member whose type is a template: its nested template, loaded with the member's properties. */
+export interface LoadedMember {
+  /** The member name ("0", "1", ...). */
+  readonly name: string;
+  /** The member's nested template, its parameters bound to the member's properties (index substituted). */
+  readonly stack: LoadedStack;
+  /** The environment registry the member's nested stack uses. */
+  readonly registry: EnvironmentRegistry;
 }
 
 /** One output after loading. */
@@ -531,7 +543,13 @@ function loadResource(
     );
   }
   // One object shape for every loaded resource (no spread of a partial one): V8 keeps the accesses fast.
-  const loaded = (type: string, props: Snippet, entry?: RegistryEntry, nested?: { stack: LoadedStack; registry: EnvironmentRegistry }): LoadedResource => ({
+  const loaded = (
+    type: string,
+    props: Snippet,
+    entry?: RegistryEntry,
+    nested?: { stack: LoadedStack; registry: EnvironmentRegistry },
+    members?: readonly LoadedMember[],
+  ): LoadedResource => ({
     name: definition.name,
     definition,
     file,
@@ -539,6 +557,7 @@ function loadResource(
     entry,
     nested: nested?.stack,
     nestedEnvironment: nested?.registry,
+    members,
     properties: props,
     metadata,
     deletionPolicy,
@@ -555,6 +574,7 @@ function loadResource(
     if (!entry.supportsSnapshot) problems.push(new HotError(`deletion_policy Snapshot is not supported by ${entry.type} (Heat: volumes and servers only)`, file, [...at, "deletion_policy"]));
     else diagnostics.unhonoured(`deletion_policy Snapshot of ${definition.name}: Pulumi takes no snapshot before deleting; the resource is deleted`, file, [...at, "deletion_policy"]);
   }
+  let members: LoadedMember[] | undefined;
   if (externalId !== undefined && externalId !== null) {
     // Heat does not check the properties of an adopted resource; Pulumi's import compares them with the real one.
     diagnostics.warning(
@@ -563,11 +583,12 @@ function loadResource(
       [...at, "external_id"],
     );
   } else {
-    checkProperties(entry, properties, offline, file, [...at, "properties"], diagnostics, problems, ctx.registry, ctx.heatshiftRegistry, templateDir);
+    const checked = checkProperties(entry, properties, offline, file, [...at, "properties"], diagnostics, problems);
+    if (checked && entry.nestedDefinitions) members = loadMembers(definition, entry, entry.nestedDefinitions(checked), ctx, templateDir, problems, file);
   }
   // Deprecated names become current ones once, here: dependency rules and factories see `network`, not `network_id`.
   const translated = isPlainMap(properties) ? (renameDeprecated(entry, properties, []) as Snippet) : properties;
-  return loaded(effective.type, translated, entry);
+  return loaded(effective.type, translated, entry, undefined, members);
 }
 
 function capture<T>(problems: HotError[], fn: () => T): T | undefined {
@@ -582,7 +603,7 @@ function capture<T>(problems: HotError[], fn: () => T): T | undefined {
   }
 }
 
-/** Heat's schema checks on the values known now; ResourceGroup members are checked like resources. */
+/** Heat's schema checks on the values known now; the checked values when there is no problem. */
 function checkProperties(
   entry: RegistryEntry,
   properties: Snippet,
@@ -591,12 +612,9 @@ function checkProperties(
   at: NodePath,
   diagnostics: Diagnostics,
   problems: HotError[],
-  registry: EnvironmentRegistry,
-  heatshiftRegistry: ResourceRegistry,
-  templateDir: string,
-): void {
+): Record<string, unknown> | undefined {
   const values = capture(problems, () => evaluateOffline(properties, offline));
-  if (values === undefined) return;
+  if (values === undefined) return undefined;
   const { values: checked, problems: found } = resolveProperties(entry, values, (v) => v === UNKNOWN);
   for (const p of found) problems.push(new HotError(p.message, file, [...at, ...p.path]));
   if (entry.mappedProperties && values !== null && typeof values === "object") {
@@ -606,31 +624,69 @@ function checkProperties(
       }
     }
   }
-  if (found.length === 0 && entry.nestedDefinitions) {
-    for (const nested of entry.nestedDefinitions(checked)) {
-      // Member types go through the environment's registry like any type (aliases, templates).
-      let memberType = nested.type;
-      let isTemplate = /\.(yaml|template)$/.test(nested.type);
-      try {
-        const found = registry.resolve(nested.type, { templateDir });
-        if (found.kind === "type") memberType = found.type;
-        else isTemplate = true;
-      } catch {
-        // Reported below as an unknown type.
-      }
-      const member = isTemplate ? undefined : heatshiftRegistry.get(memberType);
-      if (!member) {
-        const message = isTemplate
-          ? `${entry.type} members of a template type (${nested.type}) are not supported by heatshift yet: use a registered type, or repeat the template resource`
-          : unknownTypeMessage(memberType, heatshiftRegistry);
-        problems.push(new HotError(message, file, [...at, ...nested.path, "type"]));
-        continue;
-      }
-      const result = resolveProperties(member, nested.properties, (v) => v === UNKNOWN);
-      for (const p of result.problems) problems.push(new HotError(`${p.message} (ResourceGroup member)`, file, [...at, ...nested.path, "properties", ...p.path]));
-    }
-  }
+  return found.length === 0 ? checked : undefined;
 }
+
+/**
+ * The members of a ResourceGroup-like resource. Heat validates the first member only (a nested
+ * stack of one member): a member of a registered type is checked like a resource; a member of a
+ * template type is loaded as a nested template per member, its properties (index substituted)
+ * becoming the template's parameters, and only the first member's problems are reported.
+ */
+function loadMembers(
+  definition: ResourceDefinition,
+  entry: RegistryEntry,
+  nestedDefinitions: readonly NestedDefinition[],
+  ctx: Context,
+  templateDir: string,
+  problems: HotError[],
+  file: string,
+): LoadedMember[] | undefined {
+  const at = [...definition.path, "properties"];
+  const members: LoadedMember[] = [];
+  let template: HotTemplate | undefined;
+  for (const [index, nested] of nestedDefinitions.entries()) {
+    // Member types go through the environment's registry like any type (aliases, templates).
+    let found: EffectiveType | undefined;
+    try {
+      found = ctx.registry.resolve(nested.type, { templateDir });
+    } catch {
+      // Reported below as an unknown type.
+    }
+    const typeAt = [...at, ...nested.path, "type"];
+    if (found?.kind === "template" || (!found && TEMPLATE_TYPE.test(nested.type))) {
+      if (found?.kind !== "template") {
+        if (index === 0) problems.push(new HotError(unknownTypeMessage(nested.type, ctx.heatshiftRegistry), file, typeAt));
+        return undefined;
+      }
+      // Later members' problems repeat the first one's; Heat reports only the first member's.
+      const first = index === 0;
+      const memberCtx: Context = first ? ctx : { ...ctx, diagnostics: new Diagnostics({ strict: ctx.diagnostics.strict }) };
+      const memberProblems = first ? problems : [];
+      template ??= readNested(found.template, definition.name, file, typeAt, memberCtx, memberProblems);
+      if (!template) return undefined;
+      // The group is a nested stack whose resources are the members: each sees the group's child registry, then its own.
+      const registry = ctx.registry.child(definition.name).child(nested.name, found.registryType);
+      const metadata = nested.metadata ?? {};
+      const facade = (kind: "metadata" | "deletion_policy" | "update_policy"): unknown => (kind === "metadata" ? metadata : kind === "update_policy" ? {} : "Delete");
+      const stack = bindNested(template, found.template, nested.properties, file, [...at, ...nested.path, "properties"], registry, facade, memberCtx, memberProblems);
+      members.push({ name: nested.name, stack, registry });
+      continue;
+    }
+    if (index > 0) continue;
+    const member = found ? ctx.heatshiftRegistry.get(found.type) : undefined;
+    if (!member) {
+      problems.push(new HotError(unknownTypeMessage(found?.type ?? nested.type, ctx.heatshiftRegistry), file, typeAt));
+      return undefined;
+    }
+    const result = resolveProperties(member, nested.properties, (v) => v === UNKNOWN);
+    for (const p of result.problems) problems.push(new HotError(`${p.message} (${entry.type} member)`, file, [...at, ...nested.path, "properties", ...p.path]));
+  }
+  return members.length > 0 ? members : undefined;
+}
+
+/** A type that names a template file (Heat: ends in .yaml or .template). */
+const TEMPLATE_TYPE = /\.(yaml|template)$/;
 
 /** Why a type cannot be imported: not Heat's, or Heat's but not mapped by heatshift. */
 export function unknownTypeMessage(type: string, registry: ResourceRegistry): string {
@@ -653,42 +709,62 @@ function loadNested(
   problems: HotError[],
   file: string,
 ): { stack: LoadedStack; registry: EnvironmentRegistry } | undefined {
-  const at = [...definition.path, "type"];
-  if (/^https?:\/\//.test(effective.template)) {
-    problems.push(new HotError(`template ${effective.template} is a URL: heatshift reads nested templates from files only`, file, at));
+  const child = readNested(effective.template, definition.name, file, [...definition.path, "type"], ctx, problems);
+  if (!child) return undefined;
+  const values = capture(problems, () => evaluateOffline(properties, offline));
+  const registry = ctx.registry.child(definition.name, effective.registryType);
+  const facade = (kind: "metadata" | "deletion_policy" | "update_policy"): unknown =>
+    kind === "metadata" ? (definition.metadata ?? {}) : kind === "update_policy" ? (definition.updatePolicy ?? {}) : (definition.deletionPolicy ?? "Delete");
+  const stack = bindNested(child, effective.template, values, file, [...definition.path, "properties"], registry, facade, ctx, problems);
+  return { stack, registry };
+}
+
+/** Reads and checks a nested template file (`at`: the type that names it, in the current file). */
+function readNested(template: string, resourceName: string, file: string, at: NodePath, ctx: Context, problems: HotError[]): HotTemplate | undefined {
+  if (/^https?:\/\//.test(template)) {
+    problems.push(new HotError(`template ${template} is a URL: heatshift reads nested templates from files only`, file, at));
     return undefined;
   }
   if (ctx.depth > 10) {
-    problems.push(new HotError(`nested templates go deeper than 10 levels at ${effective.template} (a template that uses itself?)`, file, at));
+    problems.push(new HotError(`nested templates go deeper than 10 levels at ${template} (a template that uses itself?)`, file, at));
     return undefined;
   }
   let text: string;
   try {
-    text = ctx.read(effective.template);
+    text = ctx.read(template);
   } catch (error) {
-    const shown = path.relative(process.cwd(), effective.template) || effective.template;
-    problems.push(new HotError(`cannot read the template ${shown} of resource ${definition.name}: ${readFailure(error)}`, file, at));
+    const shown = path.relative(process.cwd(), template) || template;
+    problems.push(new HotError(`cannot read the template ${shown} of resource ${resourceName}: ${readFailure(error)}`, file, at));
     return undefined;
   }
   // Positions are shown relative to the working directory, like the files given on the command line.
-  const child = loadTemplate(text, path.relative(process.cwd(), effective.template) || effective.template, ctx.diagnostics);
-  if (!child) return undefined;
-  const values = capture(problems, () => evaluateOffline(properties, offline)) as Record<string, unknown> | undefined;
-  const given = values !== null && typeof values === "object" ? values : {};
+  return loadTemplate(text, path.relative(process.cwd(), template) || template, ctx.diagnostics);
+}
+
+/** Binds a nested template's parameters to the properties known now (unknown ones stay parameters without a value yet). */
+function bindNested(
+  child: HotTemplate,
+  template: string,
+  values: unknown,
+  file: string,
+  propertiesAt: NodePath,
+  registry: EnvironmentRegistry,
+  facade: (kind: "metadata" | "deletion_policy" | "update_policy") => unknown,
+  ctx: Context,
+  problems: HotError[],
+): LoadedStack {
+  const given = values !== null && typeof values === "object" ? (values as Record<string, unknown>) : {};
   const unknownParameters = new Set<string>();
   const known: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(given)) {
     if (!child.parameters.has(key)) {
-      problems.push(new HotError(`Unknown Property ${key}: the template ${effective.template} has no parameter ${key}`, file, [...definition.path, "properties", key]));
+      problems.push(new HotError(`Unknown Property ${key}: the template ${template} has no parameter ${key}`, file, [...propertiesAt, key]));
       continue;
     }
     if (containsUnknown(value)) unknownParameters.add(key);
     else known[key] = value;
   }
-  const registry = ctx.registry.child(definition.name, effective.registryType);
-  const facade = (kind: "metadata" | "deletion_policy" | "update_policy"): unknown =>
-    kind === "metadata" ? (definition.metadata ?? {}) : kind === "update_policy" ? (definition.updatePolicy ?? {}) : (definition.deletionPolicy ?? "Delete");
-  const stack = loadTemplateWith(child, {
+  return loadTemplateWith(child, {
     ...ctx,
     registry,
     values: known,
@@ -696,7 +772,6 @@ function loadNested(
     depth: ctx.depth + 1,
     facade,
   });
-  return { stack, registry };
 }
 
 /** The plan of a loaded stack (what `heatshift plan --json` prints). */

@@ -160,6 +160,8 @@ export interface NestedDefinition {
   readonly name: string;
   readonly type: string;
   readonly properties: Record<string, unknown>;
+  /** The member's metadata (a template member's resource_facade metadata). @default {} */
+  readonly metadata?: unknown;
   /** Where the definition is written, inside the outer resource's `properties`. */
   readonly path: readonly (string | number)[];
 }
@@ -201,8 +203,9 @@ export interface RegistryEntry {
   /** The resources this one waits for without a reference in the template (Heat's `add_dependencies`). */
   hiddenDependencies?(self: DependencyView, context: DependencyContext): HiddenDependency[];
   /**
-   * The resource definitions this type creates inside itself (ResourceGroup members), so that
-   * validation checks them like top-level resources. @default - none
+   * The resource definitions this type creates inside itself (ResourceGroup members, every one in
+   * order), so that validation checks them like top-level resources and template members are
+   * loaded. @default - none
    */
   nestedDefinitions?(properties: Readonly<Record<string, unknown>>): NestedDefinition[];
   /** Builds the Pulumi resources. */

@@ -48,16 +48,17 @@ export function substituteIndex(value: unknown, indexVar: string, index: number)
   return value;
 }
 
-/** The member definitions: names "0".."count-1" with the index substituted. */
+/** The member definitions: names "0".."count-1" with the index substituted (in properties only, as Heat does). */
 function members(props: Readonly<Record<string, unknown>>): NestedDefinition[] {
   const count = props.count;
-  const definition = props.resource_def as { type?: unknown; properties?: unknown } | undefined;
+  const definition = props.resource_def as { type?: unknown; properties?: unknown; metadata?: unknown } | undefined;
   if (typeof count !== "number" || typeof definition?.type !== "string") return [];
   const indexVar = typeof props.index_var === "string" ? props.index_var : "%index%";
   return Array.from({ length: count }, (_, i) => ({
     name: String(i),
     type: definition.type as string,
     properties: (substituteIndex(definition.properties ?? {}, indexVar, i) ?? {}) as Record<string, unknown>,
+    metadata: definition.metadata ?? undefined,
     path: ["resource_def"],
   }));
 }
@@ -75,7 +76,7 @@ export const resourceGroupEntry: RegistryEntry = {
     }
     return [];
   },
-  nestedDefinitions: (props) => members(props).slice(0, 1),
+  nestedDefinitions: members,
   create(ctx) {
     const definition = ctx.properties.resource_def as { metadata?: unknown };
     const created: [string, ImportedResource][] = members(ctx.properties).map((m) => [
@@ -103,7 +104,11 @@ export const resourceGroupEntry: RegistryEntry = {
       if (member) {
         const found = created.find(([n]) => n === member[1])?.[1];
         if (!found) return pulumi.output(null);
-        return member[2] === undefined ? found.referenceId.apply((v) => selectFromAttribute(v, path)) : memberAttribute(found, member[2], path);
+        if (member[2] !== undefined) return memberAttribute(found, member[2], path);
+        // Heat: `[group, resource.N]` is the member's reference id, `[group, resource.N, attr, ...]` its attribute.
+        if (path.length === 0) return found.referenceId;
+        const [attribute, ...rest] = path;
+        return memberAttribute(found, String(attribute), rest);
       }
       return pulumi.all(created.map(([, r]) => memberAttribute(r, name, path)));
     };
