@@ -27,7 +27,6 @@ const knownKinds: [string, RegExp][] = [
   ["a property value Heat's schema rejects", /error: property "\S+" of \S+ (has length|is|expected)/],
   ["an unknown property", /error: unknown property "\S+" for \S+/],
   ["a required property missing", /error: property "\S+" is required by \S+ but not given/],
-  ["a ResourceGroup of a template type (not supported yet)", /error: OS::Heat::ResourceGroup members of a template type \(\S+\) are not supported by heatshift yet/],
   ["a server NIC given by subnet only", /error: networks\[\d+\] gives only a subnet: Heat then creates a port on it/],
   ["a function given bad arguments (Heat's validate rejects it too)", /error: Argument to "get_attr" must be a list/],
   ["a condition whose definition uses yaql (follows the yaql error)", /error: Invalid condition "\S+"/],
