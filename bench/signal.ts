@@ -178,6 +178,11 @@ async function main(): Promise<void> {
     const signalHeaders = { "X-Auth-Token": handle.token };
     const syncMs = fdatasyncMs(dataDir);
     console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs; append+fdatasync here: ${syncMs.toFixed(2)} ms median`);
+    if (os.loadavg()[0] > os.cpus().length) {
+      // Other processes then decide who runs when: a pinned bare server waiting for its busy CPU
+      // can even fall below the receiver at 1 client. The numbers below describe that machine.
+      console.log("WARNING: the machine is busy (load above its CPU count): these ratios are not the receiver's; rerun on a quiet machine");
+    }
     console.log(
       `signal receiver ${receiver.url} (data ${dataDir}); bare server ${bare.url}; one autocannon process for both; ${pin.note}; ` +
         `${ROUNDS} alternating runs of ${SECONDS} s (or ${MAX_REQUESTS} requests) each, medians shown; latency in whole ms (autocannon)`,
