@@ -24,7 +24,7 @@ export type ImportId =
   /** The provider cannot import it at all. */
   | { readonly kind: "notImportable"; readonly why: string };
 
-/** A component of the converted program (it has no cloud ID: `pulumi import` creates it as a component). */
+/** A component of the converted program (no cloud ID: `pulumi import` registers it as a component). */
 export interface ProgramComponent {
   readonly type: string;
   readonly name: string;

@@ -24,9 +24,19 @@ function run(args: string[]) {
   return { status, stdout: out.join("\n"), stderr: err };
 }
 
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** A new temp folder, removed after the tests. */
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-adopt-"));
+  tempDirs.push(dir);
+  return dir;
+}
+
 /** A file with `text` in a temp folder. */
 function tempFile(name: string, text: string): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-adopt-")), name);
+  const file = path.join(tempDir(), name);
   fs.writeFileSync(file, text);
   return file;
 }
@@ -104,7 +114,7 @@ describe("heat_2d's abandon document", () => {
   });
 
   test("the CLI writes the document to --out, the warnings and a summary to stderr; exit 0", () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-adopt-")), "sub", "import.json");
+    const out = path.join(tempDir(), "sub", "import.json");
     const result = run([abandon, "--out", out]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
