@@ -3,65 +3,40 @@
 // config set incl. --secret, up, stack output, a second up without changes, destroy), a
 // WaitCondition answered by this test playing the instance with the real curl, and that the
 // backend holds secrets only encrypted.
-import { execFile, spawn } from "child_process";
+import { execFile } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
-import { SignalReceiver, startSignalReceiver } from "../../src/signal/server";
+import { repoRoot } from "./support/openstack";
+import { PulumiStack, RunResult } from "./support/pulumi";
+import { TestReceiver } from "./support/receiver";
 
-const projectRoot = path.resolve(__dirname, "../..");
-const pulumiWrapper = path.join(projectRoot, "scripts", "pulumi");
 const engineProject = path.join(__dirname, "engine-project");
-const stackName = "engine-test";
 
 /** Long enough for a TypeScript program to be type checked and deployed on a 2-core machine. */
 const stepTimeoutMs = 240_000;
 /** Resources of the test stack: the stack, the token, the handle and the wait (component + dynamic each), the instance. */
 const stackResourceCount = 7;
 
-interface RunResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-let workDir: string;
-let backendDir: string;
+let stack: PulumiStack;
 let instanceDir: string;
-let receiver: SignalReceiver;
-let env: NodeJS.ProcessEnv;
+let receiver: TestReceiver;
 
-/** Runs `scripts/pulumi ARGS` in the test project without blocking the event loop (the signal receiver lives in it). */
-function runPulumi(args: readonly string[], input?: string): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(pulumiWrapper, ["--non-interactive", ...args], { cwd: engineProject, env, timeout: stepTimeoutMs });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input ?? "");
-  });
-}
-
-/** Like runPulumi, but a non-zero exit fails the test with the engine's output. */
-async function pulumi(args: readonly string[], input?: string): Promise<RunResult> {
-  const run = await runPulumi(args, input);
-  if (run.status !== 0) {
-    throw new Error(`scripts/pulumi ${args.join(" ")} failed (exit ${run.status})\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
-  }
-  return run;
+/** `scripts/pulumi ARGS` in the test project; a non-zero exit fails the test with the engine's output. */
+function pulumi(args: readonly string[], input?: string) {
+  return stack.ok(args, input);
 }
 
 /**
  * Plays the instance: waits until the "server" hands over its user_data (a 0600 file, see
  * LocalInstance in the project), then runs it with sh, as cloud-init would; it calls the real curl.
  */
-async function bootInstance(deadline: number): Promise<string> {
+async function bootInstance(deadline: number, up: Promise<RunResult>): Promise<string> {
   const userData = path.join(instanceDir, "user-data");
+  let ended: RunResult | undefined;
+  void up.then((result) => (ended = result));
   while (!fs.existsSync(userData)) {
+    if (ended !== undefined) throw new Error(`up ended (exit ${ended.status}) before the LocalInstance was created:\n${ended.stdout}\n${ended.stderr}`);
     if (Date.now() > deadline) throw new Error(`no user-data appeared in ${instanceDir}: the LocalInstance was not created`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -87,34 +62,17 @@ function filesContaining(files: Map<string, string>, needle: string): string[] {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(projectRoot, ".heatshift", "bin", "pulumi"))) {
-    throw new Error("the engine is not built: run `npm run setup:engine` (scripts/engine/build.sh) first");
-  }
-  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-engine-"));
-  backendDir = path.join(workDir, "state");
-  instanceDir = path.join(workDir, "instance");
-  fs.mkdirSync(instanceDir);
-  receiver = await startSignalReceiver({ dataDir: path.join(workDir, "signals"), host: "127.0.0.1", port: 0 });
-  env = { ...process.env };
   // The wrapper's documented defaults are under test: passphrase, no downloads, no update check.
-  delete env.PULUMI_CONFIG_PASSPHRASE;
-  delete env.PULUMI_CONFIG_PASSPHRASE_FILE;
-  delete env.PULUMI_SKIP_UPDATE_CHECK;
-  delete env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION;
-  delete env.PULUMI_ACCESS_TOKEN;
-  delete env.HEATSHIFT_SIGNAL_URL;
-  delete env.HEATSHIFT_SIGNAL_ADMIN_TOKEN;
-  env.PULUMI_BACKEND_URL = `file://${backendDir}`;
-  env.PULUMI_HOME = path.join(workDir, "pulumi-home");
+  stack = new PulumiStack(engineProject, "engine-test", { cloud: false, wrapperDefaults: true });
+  instanceDir = path.join(stack.workDir, "instance");
+  fs.mkdirSync(instanceDir);
+  receiver = await TestReceiver.start();
 });
 
 afterAll(async () => {
-  if (!workDir) return;
-  // Leave no stack behind, even when a step failed half way (the state itself is in workDir).
-  await runPulumi(["stack", "rm", "--yes", "--force", stackName]);
-  fs.rmSync(path.join(engineProject, `Pulumi.${stackName}.yaml`), { force: true });
+  // Leave no stack behind, even when a step failed half way.
+  await stack?.remove();
   await receiver?.close();
-  fs.rmSync(workDir, { recursive: true, force: true });
 });
 
 describe("the Pulumi engine built from Go modules", () => {
@@ -122,7 +80,7 @@ describe("the Pulumi engine built from Go modules", () => {
   const databasePassword = `pw-${Date.now().toString(36)}-do-not-leak`;
 
   test("version: the CLI reports the version pinned in versions.env", async () => {
-    const versions = fs.readFileSync(path.join(projectRoot, "scripts", "engine", "versions.env"), "utf8");
+    const versions = fs.readFileSync(path.join(repoRoot, "scripts", "engine", "versions.env"), "utf8");
     const pinned = /^PULUMI_CLI_VERSION=(\S+)$/m.exec(versions)?.[1];
     expect((await pulumi(["version"])).stdout.trim()).toEqual(pinned);
   });
@@ -130,14 +88,14 @@ describe("the Pulumi engine built from Go modules", () => {
   test(
     "stack life cycle: init, config, up with a signalled WaitCondition, output, up without changes, destroy",
     async () => {
-      await pulumi(["stack", "init", stackName]);
+      await pulumi(["stack", "init", stack.stackName]);
       await pulumi(["config", "set", "greeting", greeting]);
       await pulumi(["config", "set", "--secret", "databasePassword"], databasePassword);
       await pulumi(["config", "set", "instanceDir", instanceDir]);
       await pulumi(["config", "set", "heatshift:signalReceiverUrl", receiver.url]);
       await pulumi(["config", "set", "--secret", "heatshift:signalAdminToken"], receiver.adminToken);
 
-      const stackConfig = fs.readFileSync(path.join(engineProject, `Pulumi.${stackName}.yaml`), "utf8");
+      const stackConfig = fs.readFileSync(path.join(engineProject, `Pulumi.${stack.stackName}.yaml`), "utf8");
       // Passphrase secrets (the file backend's default) with the wrapper's default passphrase.
       expect(stackConfig).toMatch(/^encryptionsalt: v1:/m);
       expect(stackConfig).toContain("secure:");
@@ -145,8 +103,8 @@ describe("the Pulumi engine built from Go modules", () => {
       expect(stackConfig).not.toContain(receiver.adminToken);
 
       // `up` blocks in the WaitCondition until the instance signals; boot it meanwhile.
-      const up = runPulumi(["up", "--yes", "--skip-preview"]);
-      const curlOutput = await bootInstance(Date.now() + stepTimeoutMs);
+      const up = stack.run(["up", "--yes", "--skip-preview"], "", stepTimeoutMs);
+      const curlOutput = await bootInstance(Date.now() + stepTimeoutMs, up);
       expect(curlOutput).toMatch(/^HTTP\/1\.1 200 /);
       const first = await up;
       if (first.status !== 0) throw new Error(`up failed (exit ${first.status})\n${first.stdout}\n${first.stderr}`);
@@ -171,7 +129,7 @@ describe("the Pulumi engine built from Go modules", () => {
       expect(handleToken).toMatch(/^\S{22,}$/);
       const secrets = { databasePassword, tokenValue: revealed.tokenValue, adminToken: receiver.adminToken, handleToken: handleToken as string };
       const noPlaintext = Object.fromEntries(Object.keys(secrets).map((name) => [name, []]));
-      const backend = readTree(backendDir);
+      const backend = readTree(stack.backendDir);
       expect(filesContaining(backend, '"4dabf18193072939515e22adb298388d"').length).toBeGreaterThan(0);
       expect(filesContaining(backend, greeting).length).toBeGreaterThan(0);
       expect(Object.fromEntries(Object.entries(secrets).map(([name, value]) => [name, filesContaining(backend, value)]))).toEqual(noPlaintext);
@@ -185,7 +143,7 @@ describe("the Pulumi engine built from Go modules", () => {
       const destroyed = await pulumi(["destroy", "--yes", "--skip-preview"]);
       expect(destroyed.stdout).toContain(`- ${stackResourceCount} deleted`);
       expect(fs.existsSync(path.join(instanceDir, "user-data"))).toBe(false);
-      const afterDestroy = readTree(backendDir);
+      const afterDestroy = readTree(stack.backendDir);
       expect(Object.fromEntries(Object.entries(secrets).map(([name, value]) => [name, filesContaining(afterDestroy, value)]))).toEqual(noPlaintext);
     },
     10 * stepTimeoutMs,

@@ -19,30 +19,47 @@ export interface RunResult {
   readonly seconds: number;
 }
 
+/** How a {@link PulumiStack} runs the engine. */
+export interface PulumiStackOptions {
+  /** Give the program the loopback OpenStack's credentials (.aio/openrc). @default true */
+  readonly cloud?: boolean;
+  /**
+   * Leave passphrase, plugin acquisition, update check and type checking to scripts/pulumi's and
+   * Pulumi's own defaults, with a PULUMI_HOME of the stack's own: what a user without any PULUMI_*
+   * setting gets. @default false
+   */
+  readonly wrapperDefaults?: boolean;
+}
+
 export class PulumiStack {
   /** The temp folder holding this stack's backend. */
   readonly workDir: string;
+  /** The file backend's folder (inside {@link workDir}). */
+  readonly backendDir: string;
   private readonly env: NodeJS.ProcessEnv;
 
   /**
    * @param project folder of the project (its Pulumi.yaml)
    * @param stackName the stack; its config file Pulumi.<stackName>.yaml is removed by {@link remove}
    */
-  constructor(readonly project: string, readonly stackName: string) {
+  constructor(readonly project: string, readonly stackName: string, options: PulumiStackOptions = {}) {
     if (!fs.existsSync(path.join(repoRoot, ".heatshift", "bin", "pulumi"))) {
       throw new Error("the engine is not built: run `npm run setup:engine` (scripts/engine/build.sh) first");
     }
     this.workDir = fs.mkdtempSync(path.join(os.tmpdir(), `heatshift-${stackName}-`));
+    this.backendDir = path.join(this.workDir, "state");
     const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("OS_")));
-    delete env.HEATSHIFT_SIGNAL_URL;
-    delete env.HEATSHIFT_SIGNAL_ADMIN_TOKEN;
-    delete env.PULUMI_ACCESS_TOKEN;
+    for (const key of ["HEATSHIFT_SIGNAL_URL", "HEATSHIFT_SIGNAL_ADMIN_TOKEN", "PULUMI_ACCESS_TOKEN"]) delete env[key];
+    if (options.wrapperDefaults) {
+      for (const key of ["PULUMI_CONFIG_PASSPHRASE", "PULUMI_CONFIG_PASSPHRASE_FILE", "PULUMI_SKIP_UPDATE_CHECK", "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION"]) delete env[key];
+      env.PULUMI_HOME = path.join(this.workDir, "pulumi-home");
+    }
     this.env = {
       ...env,
-      ...openrcVariables(),
-      PULUMI_BACKEND_URL: `file://${path.join(this.workDir, "state")}`,
+      ...(options.cloud === false ? {} : openrcVariables()),
+      PULUMI_BACKEND_URL: `file://${this.backendDir}`,
       // Type checking is tsc's job (`npm run build`), as in the jest config: the e2e suite tests deployments.
-      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      ...(options.wrapperDefaults ? {} : { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }),
     };
   }
 

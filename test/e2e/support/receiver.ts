@@ -19,14 +19,24 @@ export class TestReceiver {
     return new TestReceiver(dir, await startSignalReceiver({ dataDir: dir, host: "127.0.0.1", port: 0 }));
   }
 
+  /** Where the receiver listens (http://127.0.0.1:PORT). */
+  get url(): string {
+    return this.receiver.url;
+  }
+
+  /** The receiver's admin credential (a secret). */
+  get adminToken(): string {
+    return this.receiver.adminToken;
+  }
+
   /** Plain stack config naming the receiver. */
   get config(): Record<string, string> {
-    return { "heatshift:signalReceiverUrl": this.receiver.url };
+    return { "heatshift:signalReceiverUrl": this.url };
   }
 
   /** Secret stack config: the receiver's admin credential. */
   get secretConfig(): Record<string, string> {
-    return { "heatshift:signalAdminToken": this.receiver.adminToken };
+    return { "heatshift:signalAdminToken": this.adminToken };
   }
 
   async close(): Promise<void> {
