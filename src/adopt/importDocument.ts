@@ -166,7 +166,7 @@ class Adoption {
 
   /** The import ID, or undefined (with a warning saying why and what to do). */
   private importId(resource: ProgramResource, entryName: string): string | undefined {
-    const given = this.givenIds[entryName];
+    const given = resource.id.kind === "notImportable" ? undefined : this.givenIds[entryName];
     if (given !== undefined) {
       this.usedIds.add(entryName);
       return given;

@@ -211,6 +211,13 @@ describe("bad input: a clear message with the position, exit 1, no stack trace",
   });
 });
 
+test("an --id for a resource the provider cannot import does not make it importable: exit 1", () => {
+  const result = run([abandon, "--id", "wait_handle=x"]);
+  expect(result.status).toBe(1);
+  expect(result.stderr.filter((l) => l.includes(": error: "))).toHaveLength(1);
+  expect(result.stderr.filter((l) => l.includes(": error: "))[0]).toMatch(new RegExp(`^${abandon}:1:1: error: --id wait_handle: no resource of the document needs an ID under that name \\(names: web_server_security_group-secgroup, `));
+});
+
 describe("usage errors: exit 2 with the usage", () => {
   test.each([
     [[], "missing HEAT_JSON"],
