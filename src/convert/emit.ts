@@ -176,7 +176,7 @@ class Converter implements ExpressionScope {
       "",
       ...parameterCode,
       ...conditionCode,
-      ...resourceCode.map((s) => `${s}\n`),
+      ...withoutUnusedVariables(resourceCode, outputCode).map((s) => `${s}\n`),
       ...outputCode,
     ]
       .join("\n")
@@ -239,7 +239,7 @@ class Converter implements ExpressionScope {
     }
     countFunctions(this.stack, this.coverage);
     const registered = [...fields.values()].map((f) => `${f}: this.${f}`).join(", ");
-    const body = [...bodyLines, "", ...resourceCode.map((s) => `${s}\n`), ...outputLines, `this.registerOutputs({${registered === "" ? "" : ` ${registered} `}});`].join("\n").replace(/\n{3,}/g, "\n\n");
+    const body = [...bodyLines, "", ...withoutUnusedVariables(resourceCode, outputLines).map((s) => `${s}\n`), ...outputLines, `this.registerOutputs({${registered === "" ? "" : ` ${registered} `}});`].join("\n").replace(/\n{3,}/g, "\n\n");
     const description = this.stack.template.description?.trim();
     const code = [
       docComment(`The arguments of ${className}: the parameters of ${path.basename(this.file)}.`, ""),
@@ -681,4 +681,15 @@ function childNames(statement: string, names: readonly string[]): string {
       .join(`(\`\${name}-${escapeTemplateText(name)}-`);
   }
   return result;
+}
+
+/**
+ * Statements whose variable nothing reads lose it (`new X(...)` alone, as one writes a resource
+ * only created for its effect). A name that also appears in some text counts as read: kept.
+ */
+function withoutUnusedVariables(statements: readonly string[], rest: readonly string[]): string[] {
+  const all = [...statements, ...rest].join("\n");
+  return statements.map((statement) =>
+    statement.replace(/^const ([A-Za-z_$][\w$]*) = new /gm, (declaration, name: string) => ((all.match(new RegExp(`\\b${name}\\b`, "g")) ?? []).length === 1 ? "new " : declaration)),
+  );
 }
