@@ -12,11 +12,10 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { upPlayingInstance } from "../test/e2e/support/deployment";
+import { prepareStack, removeStack, StackUnderTest, upPlayingInstance } from "../test/e2e/support/deployment";
 import { createHeatStack, heat2dTemplate, templateForHeat } from "../test/e2e/support/heat";
-import { cliEnv, inventory, openstack, repoRoot, requireCloudUp } from "../test/e2e/support/openstack";
+import { cliEnv, inventory, openstack, repoRoot } from "../test/e2e/support/openstack";
 import { PulumiStack } from "../test/e2e/support/pulumi";
-import { TestReceiver } from "../test/e2e/support/receiver";
 
 const rounds = Number(process.env.HEATSHIFT_BENCH_DEPLOY_ROUNDS ?? "2");
 if (!Number.isInteger(rounds) || rounds < 1) {
@@ -91,31 +90,27 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   setUp("starting the loopback OpenStack (scripts/openstack-aio.sh up)", ["bash", path.join(repoRoot, "scripts", "openstack-aio.sh"), "up"], cliEnv());
-  requireCloudUp();
   setUp("building the engine (scripts/engine/build.sh)", ["bash", path.join(repoRoot, "scripts", "engine", "build.sh")], process.env);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-bench-deploy-"));
-  const receiver = await TestReceiver.start();
-  const stack = new PulumiStack(path.join(repoRoot, "test", "e2e", "projects", "hotstack"), `bench-deploy-${process.pid}`);
+  let under: StackUnderTest | undefined;
   const heat: Array<Times & { engine: number }> = [];
   const heatshift: Times[] = [];
   try {
-    await stack.init(
-      { template: heat2dTemplate, image, gmail_username: parameters.gmail_username, ...receiver.config },
-      { gmail_password: parameters.gmail_password, ...receiver.secretConfig },
-    );
+    const project = path.join(repoRoot, "test", "e2e", "projects", "hotstack");
+    const plain = { template: heat2dTemplate, image, gmail_username: parameters.gmail_username };
+    under = await prepareStack(project, `bench-deploy-${process.pid}`, plain, { gmail_password: parameters.gmail_password });
     for (let round = 1; round <= rounds; round++) {
       const heatFirst = round % 2 === 1;
       for (const side of heatFirst ? ["heat", "heatshift"] : ["heatshift", "heat"]) {
         let times: Times;
         if (side === "heat") heat.push((times = await heatRound(round, dir)));
-        else heatshift.push((times = await heatshiftRound(stack)));
+        else heatshift.push((times = await heatshiftRound(under.stack)));
         console.log(`round ${round} ${side.padEnd(9)} create ${times.create.toFixed(1).padStart(6)} s   delete ${times.remove.toFixed(1).padStart(6)} s`);
       }
     }
   } finally {
-    await stack.remove();
-    await receiver.close();
+    await removeStack(under);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 

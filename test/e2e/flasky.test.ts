@@ -5,10 +5,8 @@
 // with the real curl against a signal receiver on 127.0.0.1. Needs `npm run openstack -- up` and
 // `npm run setup:engine` first.
 import * as path from "path";
-import { inspectFlasky, reportTime, upPlayingInstance } from "./support/deployment";
-import { Inventory, inventory, requireCloudUp, securityGroupRules, settle } from "./support/openstack";
-import { PulumiStack } from "./support/pulumi";
-import { TestReceiver } from "./support/receiver";
+import { inspectFlasky, prepareStack, removeStack, reportTime, StackUnderTest, upPlayingInstance } from "./support/deployment";
+import { inventory, securityGroupRules, settle } from "./support/openstack";
 
 const project = path.join(__dirname, "projects", "flasky");
 const image = "cirros-0.3.3-x86_64";
@@ -27,36 +25,24 @@ const heat2dRules = [
   { direction: "ingress", ethertype: "IPv4", protocol: "tcp", portRangeMin: 80, portRangeMax: 80, remoteIpPrefix: null, remoteGroup: null },
 ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-let receiver: TestReceiver;
-let stack: PulumiStack;
-let before: Inventory;
+let under: StackUnderTest;
 
 beforeAll(async () => {
-  requireCloudUp();
-  receiver = await TestReceiver.start();
-  stack = new PulumiStack(project, `flasky-${process.pid}`);
-  await stack.init(
-    { image, gmail_username: gmailUsername, wait_timeout: "600", ...receiver.config },
-    { gmail_password: gmailPassword, ...receiver.secretConfig },
-  );
-  before = await inventory();
+  under = await prepareStack(project, `flasky-${process.pid}`, { image, gmail_username: gmailUsername, wait_timeout: "600" }, { gmail_password: gmailPassword });
 }, 300_000);
 
-afterAll(async () => {
-  await stack?.remove();
-  await receiver?.close();
-}, 600_000);
+afterAll(() => removeStack(under), 600_000);
 
 /** From the cloud as before: `pulumi up`, the instance played with `signal`. */
 async function upSignalling(signal: Record<string, unknown>) {
   await expectCloudAsBefore();
-  const { result: up, server, userData, signal: answer } = await upPlayingInstance(stack, before, /^flasky-server-/, signal);
+  const { result: up, server, userData, signal: answer } = await upPlayingInstance(under.stack, under.before, /^flasky-server-/, signal);
   return { up, server, userData, answer };
 }
 
 /** `pulumi destroy`, then the cloud must list exactly what it listed before the stack existed. */
 async function destroyAndCompare(step: string): Promise<void> {
-  const destroyed = await stack.destroy();
+  const destroyed = await under.stack.destroy();
   if (destroyed.status !== 0) throw new Error(`destroy failed:\n${destroyed.stdout}\n${destroyed.stderr}`);
   reportTime(`${step} destroy`, destroyed.seconds);
   await expectCloudAsBefore();
@@ -64,12 +50,12 @@ async function destroyAndCompare(step: string): Promise<void> {
 
 /** Each test starts from, and ends with, the cloud as it was before the stack existed. */
 async function expectCloudAsBefore(): Promise<void> {
-  expect(await settle(before, 60, inventory)).toEqual(before);
+  expect(await settle(under.before, 60, inventory)).toEqual(under.before);
 }
 
 afterEach(async () => {
   // A test that failed half way leaves its resources: the next test must not find them.
-  if ((await stack.resources()).length > 0) await stack.destroy();
+  if ((await under.stack.resources()).length > 0) await under.stack.destroy();
 }, 600_000);
 
 describe("heat_2d from components (FlaskySingleInstance with a wait condition) on the loopback OpenStack", () => {
@@ -85,7 +71,7 @@ describe("heat_2d from components (FlaskySingleInstance with a wait condition) o
     expect(userData).toMatch(/^SECRET_KEY=[A-Za-z0-9]{32}$/m);
     expect(userData).not.toMatch(/__\w+__|wc_notify/);
 
-    const outputs = await stack.outputs();
+    const outputs = await under.stack.outputs();
     const deployed = await inspectFlasky(server.ID, String(outputs.instance_ip));
     expect(outputs).toEqual({ instance_name: server.Name, instance_ip: deployed.floatingIp.address, wait_data: '{"1": null}' });
     expect(deployed.server).toEqual({ id: server.ID, name: server.Name, status: "ACTIVE", image, flavor: "m1.small", keyName: "my_key" });
@@ -117,8 +103,8 @@ describe("heat_2d from components (FlaskySingleInstance with a wait condition) o
   }, 1_500_000);
 
   test("no signal within the wait condition's timeout fails up with a clear message; destroy leaves nothing behind", async () => {
-    await stack.ok(["config", "set", "--stack", stack.stackName, "wait_timeout", "30"]);
-    const up = await stack.up();
+    await under.stack.ok(["config", "set", "--stack", under.stack.stackName, "wait_timeout", "30"]);
+    const up = await under.stack.up();
     reportTime("components up (timeout 30 s)", up.seconds);
     expect(up.status).not.toBe(0);
     expect(up.stdout + up.stderr).toMatch(/timed out after 30 s waiting for 1 signal\(s\) on handle "flasky-wait-handle": 0 of 1 received/);

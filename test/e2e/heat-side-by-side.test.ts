@@ -5,38 +5,27 @@
 // handle URL, then heatshift's receiver on 127.0.0.1). Then it compares what the `openstack` CLI
 // shows of both deployments; the differences that remain are in docs/e2e.md.
 import * as path from "path";
-import { DeployedFlasky, inspectFlasky, reportTime, upPlayingInstance } from "./support/deployment";
+import { DeployedFlasky, inspectFlasky, prepareStack, removeStack, reportTime, StackUnderTest, upPlayingInstance } from "./support/deployment";
 import { createHeatStack, heat2dTemplate, templateForHeat } from "./support/heat";
 import { signalCommand } from "./support/instance";
-import { Inventory, inventory, openstack, openstackJson, requireCloudUp, RuleShape, securityGroupRules, settle } from "./support/openstack";
-import { PulumiStack } from "./support/pulumi";
-import { TestReceiver } from "./support/receiver";
+import { Inventory, inventory, openstack, openstackJson, RuleShape, securityGroupRules, settle } from "./support/openstack";
 
 const image = "cirros-0.3.3-x86_64";
 const gmailUsername = "heatshift-e2e";
 const gmailPassword = `pw-${Date.now().toString(36)}-side-by-side`;
 const heatStackName = `heat-side-${process.pid}`;
 
-let receiver: TestReceiver;
-let stack: PulumiStack;
-let before: Inventory;
+let under: StackUnderTest;
 let heatCreated = false;
 
 beforeAll(async () => {
-  requireCloudUp();
-  receiver = await TestReceiver.start();
-  stack = new PulumiStack(path.join(__dirname, "projects", "hotstack"), `side-by-side-${process.pid}`);
-  await stack.init(
-    { template: heat2dTemplate, image, gmail_username: gmailUsername, ...receiver.config },
-    { gmail_password: gmailPassword, ...receiver.secretConfig },
-  );
-  before = await inventory();
+  const plain = { template: heat2dTemplate, image, gmail_username: gmailUsername };
+  under = await prepareStack(path.join(__dirname, "projects", "hotstack"), `side-by-side-${process.pid}`, plain, { gmail_password: gmailPassword });
 }, 300_000);
 
 afterAll(async () => {
   if (heatCreated) await openstack("stack", "delete", "--yes", "--wait", heatStackName).catch(() => undefined);
-  await stack?.remove();
-  await receiver?.close();
+  await removeStack(under);
 }, 600_000);
 
 /** One deployment as the CLI shows it, reduced to what both should share, plus what may differ. */
@@ -58,7 +47,7 @@ async function describeSide(serverId: string, outputs: Record<string, unknown>, 
   const router = await openstackJson<{ name: string }>("router", "show", deployed.router.id);
   const now = await inventory();
   const created = Object.fromEntries(
-    (Object.keys(now) as Array<keyof Inventory>).map((kind) => [kind, now[kind].filter((id) => !before[kind].includes(id)).length]),
+    (Object.keys(now) as Array<keyof Inventory>).map((kind) => [kind, now[kind].filter((id) => !under.before[kind].includes(id)).length]),
   ) as Record<keyof Inventory, number>;
   return {
     deployed,
@@ -93,7 +82,7 @@ describe("heat_2d.yaml: Heat and heatshift side by side on the loopback OpenStac
     // Heat: create, play the instance with Heat's own curl_cli, wait for CREATE_COMPLETE.
     heatCreated = true;
     const heatParameters = { image, gmail_username: gmailUsername, gmail_password: gmailPassword };
-    const heatDeployment = await createHeatStack(heatStackName, templateForHeat(receiver.dir), heatParameters, before);
+    const heatDeployment = await createHeatStack(heatStackName, templateForHeat(under.receiver.dir), heatParameters, under.before);
     const heatUserData = heatDeployment.userData;
     expect(signalCommand(heatUserData)).toMatch(/ http:\/\/127\.0\.0\.1:8004\/v1\/[0-9a-f]{32}\/stacks\/.+\/resources\/wait_handle\/signal$/);
     expect(heatDeployment.signalStatus).toBe(200);
@@ -107,11 +96,11 @@ describe("heat_2d.yaml: Heat and heatshift side by side on the loopback OpenStac
 
     // heatshift: the same template through HotStack while Heat's stack stays up.
     const atHeat = await inventory();
-    const { result, server, userData, signal } = await upPlayingInstance(stack, atHeat, /^heat_2d-flasky_instance-/, { status: "SUCCESS" });
+    const { result, server, userData, signal } = await upPlayingInstance(under.stack, atHeat, /^heat_2d-flasky_instance-/, { status: "SUCCESS" });
     expect(signal.status).toBe(200);
     if (result.status !== 0) throw new Error(`up failed (exit ${result.status})\n${result.stdout}\n${result.stderr}`);
     reportTime("heatshift HotStack up", result.seconds);
-    const heatshiftSide = await describeSide(server.ID, await stack.outputs(), userData);
+    const heatshiftSide = await describeSide(server.ID, await under.stack.outputs(), userData);
     const heatshift = { ...heatshiftSide, created: Object.fromEntries(Object.entries(heatshiftSide.created).map(([kind, count]) => [kind, count - heat.created[kind as keyof Inventory]])) as Side["created"] };
 
     process.stdout.write(`side by side names: heat ${JSON.stringify(heat.names)} heatshift ${JSON.stringify(heatshift.names)}\n`);
@@ -122,9 +111,9 @@ describe("heat_2d.yaml: Heat and heatshift side by side on the loopback OpenStac
     await openstack("stack", "delete", "--yes", "--wait", heatStackName);
     heatCreated = false;
     reportTime("Heat stack delete --wait", (Date.now() - deleteStarted) / 1000);
-    const destroyed = await stack.destroy();
+    const destroyed = await under.stack.destroy();
     if (destroyed.status !== 0) throw new Error(`destroy failed:\n${destroyed.stdout}\n${destroyed.stderr}`);
     reportTime("heatshift HotStack destroy", destroyed.seconds);
-    expect(await settle(before, 60, inventory)).toEqual(before);
+    expect(await settle(under.before, 60, inventory)).toEqual(under.before);
   }, 1_700_000);
 });

@@ -1,7 +1,33 @@
 /** Steps shared by the e2e tests that deploy heat_2d: find the new server, check it from outside, time steps. */
 import { sendSignal } from "./instance";
-import { Inventory, openstackJson, serverUserData } from "./openstack";
+import { Inventory, inventory, openstackJson, requireCloudUp, serverUserData } from "./openstack";
 import { PulumiStack, RunResult } from "./pulumi";
+import { TestReceiver } from "./receiver";
+
+/** A stack under test: its signal receiver on loopback, the stack, and the cloud as it was before. */
+export interface StackUnderTest {
+  readonly receiver: TestReceiver;
+  readonly stack: PulumiStack;
+  readonly before: Inventory;
+}
+
+/**
+ * Checks the cloud is up, starts a receiver, and inits `stackName` of `project` with `plain` and
+ * `secret` config plus the receiver's; then lists the cloud. {@link removeStack} undoes it.
+ */
+export async function prepareStack(project: string, stackName: string, plain: Record<string, string>, secret: Record<string, string>): Promise<StackUnderTest> {
+  requireCloudUp();
+  const receiver = await TestReceiver.start();
+  const stack = new PulumiStack(project, stackName);
+  await stack.init({ ...plain, ...receiver.config }, { ...secret, ...receiver.secretConfig });
+  return { receiver, stack, before: await inventory() };
+}
+
+/** Destroys and removes the stack, stops its receiver. */
+export async function removeStack(under: StackUnderTest | undefined): Promise<void> {
+  await under?.stack.remove();
+  await under?.receiver.close();
+}
 
 /**
  * A server nova lists that was not in `before` and whose name matches, once it exists (polls every 3 s).
