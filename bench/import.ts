@@ -54,17 +54,22 @@ function cpuMs(): number {
 }
 
 /**
- * Median CPU milliseconds of `fn` over enough runs to take about `budgetMs` (at least 3). Each
- * sample times a batch of calls long enough for the CPU clock's resolution (`batch` calls).
+ * Median CPU milliseconds of `fn`: warmed up for a quarter of `budgetMs` (JIT), then sampled for
+ * the rest (at least 3 samples). Each sample times a batch of calls long enough for the CPU
+ * clock's resolution.
  */
 function time(fn: () => void, budgetMs: number): number {
-  fn();
-  const once = cpuMs();
-  fn();
-  const batch = Math.max(1, Math.ceil(2 / Math.max(cpuMs() - once, 0.001)));
+  const warmUntil = Date.now() + budgetMs / 4;
+  const warmStart = cpuMs();
+  let calls = 0;
+  do {
+    fn();
+    calls++;
+  } while (Date.now() < warmUntil);
+  const batch = Math.max(1, Math.ceil(2 / Math.max((cpuMs() - warmStart) / calls, 0.001)));
   const samples: number[] = [];
-  const until = Date.now() + budgetMs;
-  while (samples.length < 3 || (Date.now() < until && samples.length < 200)) {
+  const until = Date.now() + (budgetMs * 3) / 4;
+  while (samples.length < 3 || (Date.now() < until && samples.length < 500)) {
     const start = cpuMs();
     for (let i = 0; i < batch; i++) fn();
     samples.push((cpuMs() - start) / batch);

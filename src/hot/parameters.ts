@@ -285,14 +285,17 @@ export function resolveParameters(
 ): Map<string, ResolvedParameter> {
   const out = new Map<string, ResolvedParameter>();
   const stack = inputs.stack ?? {};
-  const pseudo: [string, string | undefined][] = [
-    ["OS::stack_id", stack.stackId ?? ""],
-    ["OS::project_id", stack.projectId ?? ""],
-    ["OS::stack_name", stack.stackName],
-  ];
-  for (const [name, value] of pseudo) {
-    if (value !== undefined) out.set(name, { name, value, hidden: false, source: "pseudo" });
-  }
+  // The stack id is read only if a template asks for it (heatshift derives it with a hash).
+  out.set("OS::stack_id", {
+    name: "OS::stack_id",
+    get value() {
+      return stack.stackId ?? "";
+    },
+    hidden: false,
+    source: "pseudo",
+  });
+  out.set("OS::project_id", { name: "OS::project_id", value: stack.projectId ?? "", hidden: false, source: "pseudo" });
+  if (stack.stackName !== undefined) out.set("OS::stack_name", { name: "OS::stack_name", value: stack.stackName, hidden: false, source: "pseudo" });
   const values = inputs.values ?? {};
   for (const name of Object.keys(values)) {
     if (!defs.has(name)) {

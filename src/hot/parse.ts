@@ -163,10 +163,11 @@ function resolvePlain(text: string): unknown {
   return text;
 }
 
-/** A collection being built, and for a map the key whose value comes next. */
+/** A collection being built; for a map, the key whose value comes next and the pairs seen. */
 interface Frame {
   readonly value: unknown[] | HotMap;
   key: string | undefined;
+  pairs: number;
 }
 
 /**
@@ -187,9 +188,8 @@ function buildFromEvents(events: readonly YamlEvent[], text: string): unknown {
       top.key = undefined;
     } else {
       if (!scalar) decline();
-      const key = typeof value === "string" ? value : keyText(value);
-      if (Object.hasOwn(top.value, key)) decline();
-      top.key = key;
+      top.key = typeof value === "string" ? value : keyText(value);
+      top.pairs++;
     }
   };
   for (const event of events) {
@@ -208,15 +208,18 @@ function buildFromEvents(events: readonly YamlEvent[], text: string): unknown {
         if (event.tagStart !== -1 || event.anchorStart !== -1) decline();
         const value = event.type === EVENT_ID.SEQUENCE ? [] : {};
         add(value, false);
-        frames.push({ value, key: undefined });
+        frames.push({ value, key: undefined, pairs: 0 });
         break;
       }
       case EVENT_ID.ALIAS:
         decline();
         break;
-      case EVENT_ID.POP:
-        frames.pop();
+      case EVENT_ID.POP: {
+        // Fewer keys than pairs: a duplicate key, which the full reader reports.
+        const done = frames.pop();
+        if (done && !Array.isArray(done.value) && Object.keys(done.value).length !== done.pairs) decline();
         break;
+      }
     }
   }
   if (documents !== 1 || root === undefined) decline();

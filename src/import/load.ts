@@ -232,13 +232,19 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
     }
   }
   const unknownParameters = ctx.unknownParameters ?? new Set<string>();
+  let stackId: string | undefined;
   const knownDefs = new Map<string, ParameterDefinition>([...template.parameters].filter(([name]) => !unknownParameters.has(name)));
   const parameters = resolveParameters(
     knownDefs,
     {
       values: Object.fromEntries(Object.entries({ ...fallback, ...ctx.values }).filter(([name]) => !unknownParameters.has(name))),
       parameterDefaults: ctx.parameterDefaults,
-      stack: { stackName: ctx.stackName, stackId: stackIdFor(ctx.stackName) },
+      stack: {
+        stackName: ctx.stackName,
+        get stackId() {
+          return (stackId ??= stackIdFor(ctx.stackName));
+        },
+      },
       // A value from -P or the component args has no place in a file: point at the parameters section.
       valueSite: (name) => ctx.environment.parameterSites.get(name) ?? { file, path: template.raw.parameters === undefined ? [] : ["parameters"] },
     },

@@ -43,11 +43,13 @@ export function resolveProperties(
 
 /**
  * Moves deprecated property names to their current names (Heat's REPLACE translation rules), in
- * a copy; works on resolved snippets too (function calls are leaves).
+ * a copy (the given map itself for a type without deprecated names); works on resolved snippets
+ * too (function calls are leaves).
  */
 export function renameDeprecated(entry: RegistryEntry, given: Record<string, unknown>, problems: PropertyProblem[]): Record<string, unknown> {
+  if (!entry.renamed?.length) return given;
   const values = { ...given };
-  for (const rename of entry.renamed ?? []) {
+  for (const rename of entry.renamed) {
     for (const [map, path] of mapsAt(values, rename.at, [])) {
       if (!(rename.from in map) || map[rename.from] === null) continue;
       if (rename.to in map && map[rename.to] !== null) {
