@@ -145,16 +145,24 @@ function port(r: LoadedResource, v: string): Unit {
       w.add("fixedIps", arrayCode(items, "  "));
     }
     w.map("mac_address", "macAddress");
-    w.rejectOthers(["name", "network", "admin_state_up", "security_groups", "fixed_ips", "mac_address"], type);
+    // replacement_policy is Heat's hidden property, which Heat ignores (registry/neutron/Port.ts).
+    w.rejectOthers(["name", "network", "admin_state_up", "security_groups", "fixed_ips", "mac_address", "replacement_policy"], type);
     return { refs: w.refs, render: construct(v, "openstack.networking.Port", r.name, w, w.notes) };
   });
 }
 
-/** The entries of a server's `networks` as heatshift's ServerNetwork objects (`{ network }`, `{ port }`, `fixedIp`). */
-export function serverNetworks(w: ArgumentWriter): string[] | undefined {
+/**
+ * The entries of a server's `networks` as heatshift's ServerNetwork objects (`{ network }`,
+ * `{ port }`, `fixedIp`). With `allocation`, an `allocate_network` entry (auto/none: Nova picks
+ * the network, or none) is handed to it instead, as the registry's Server passes Pulumi's networkMode.
+ */
+export function serverNetworks(w: ArgumentWriter, allocation?: (mode: string) => void): string[] | undefined {
   const networks = w.props.get("networks");
   if (!Array.isArray(networks)) return undefined;
-  return networks.map((n, i) => {
+  const allocated = allocation === undefined ? [] : networks.filter((n) => n !== null && typeof n === "object" && !Array.isArray(n) && "allocate_network" in n);
+  allocated.forEach((n) => allocation!(w.snippet((n as Record<string, Snippet>).allocate_network, w.props.path("networks", networks.indexOf(n), "allocate_network")).code));
+  return networks.filter((n) => !allocated.includes(n)).map((n) => {
+    const i = networks.indexOf(n);
     const item = (n ?? {}) as Record<string, Snippet>;
     const entries: [string, string][] = [];
     for (const [key, field] of [["network", "network"], ["uuid", "network"], ["port", "port"], ["fixed_ip", "fixedIp"]] as const) {
@@ -191,11 +199,13 @@ function server(r: LoadedResource, v: string, importName: ImportName): Unit {
       w.entries.push(["", `...${helper}(${e.code})`]);
     }
     w.map("key_name", "keyPair");
-    const networks = serverNetworks(w);
-    if (networks !== undefined) {
+    let networkMode: string | undefined;
+    const networks = serverNetworks(w, (mode) => (networkMode = mode));
+    if (networks !== undefined && networks.length > 0) {
       ctx.importName(serverModule, "instanceNetworkArgs");
       w.add("networks", `${arrayCode(networks, "  ")}.map(instanceNetworkArgs)`);
     }
+    if (networkMode !== undefined) w.add("networkMode", networkMode);
     w.map("security_groups", "securityGroups");
     const userData = w.expr("user_data");
     if (userData !== undefined) {
@@ -209,7 +219,11 @@ function server(r: LoadedResource, v: string, importName: ImportName): Unit {
       w.add("userData", userData.code);
     }
     w.map("availability_zone", "availabilityZone");
-    w.map("metadata", "metadata");
+    const metadata = w.props.get("metadata");
+    const stringValues = metadata !== null && typeof metadata === "object" && !Array.isArray(metadata) && !(metadata instanceof FunctionNode) && Object.values(metadata).every((v) => typeof v === "string");
+    if (stringValues) w.map("metadata", "metadata");
+    // Nova takes strings only (Heat serialises other values as JSON): left to a person.
+    else if (metadata !== undefined) w.note("metadata that is not a map of literal strings is not converted by heatshift convert", w.props.path("metadata"));
     w.rejectOthers(["name", "image", "flavor", "key_name", "networks", "security_groups", "user_data", "user_data_format", "availability_zone", "metadata"], type);
     return { refs: w.refs, render: construct(v, "openstack.compute.Instance", r.name, w, w.notes) };
   });
