@@ -181,6 +181,8 @@ function functionExpr(node: FunctionNode, scope: ExpressionScope, indent: string
     case "list_join":
     case "Fn::Join":
       return listJoinExpr(node, scope, indent, unsupported);
+    case "map_merge":
+      return mapMergeExpr(node, scope, indent, unsupported);
     default:
       return unsupported("this function has no TypeScript form in heatshift convert yet (see docs/convert.md)");
   }
@@ -229,6 +231,24 @@ function strReplaceExpr(node: FunctionNode, scope: ExpressionScope, indent: stri
     else parts.push(text ?? value);
   });
   return interpolation(parts);
+}
+
+/** `map_merge: [a, b, ...]` → `{ ...a, key: value, ...b }` (later keys win, as in Heat); `Object.assign` once a whole map is an Output. */
+function mapMergeExpr(node: FunctionNode, scope: ExpressionScope, indent: string, unsupported: (why: string) => Expr): Expr {
+  if (!Array.isArray(node.args)) return unsupported("a list of maps computed by a function has no TypeScript form");
+  const { file, path } = node.location;
+  const parts = node.args.map((part, i) => ({ part, expr: snippetExpr(part, scope, file, [...path, i], `${indent}  `) }));
+  const refs = union(parts.map((p) => p.expr));
+  if (parts.some((p) => p.expr.output)) {
+    return { code: `pulumi.all([${parts.map((p) => p.expr.code).join(", ")}]).apply((maps) => Object.assign({}, ...maps))`, output: true, refs };
+  }
+  const entries: [string, string][] = [];
+  parts.forEach(({ part, expr }, i) => {
+    if (part !== null && typeof part === "object" && !Array.isArray(part) && !(part instanceof FunctionNode)) {
+      Object.entries(part).forEach(([key, value]) => entries.push([key, snippetExpr(value, scope, file, [...path, i, key], `${indent}  `).code]));
+    } else entries.push(["", `...${/^[\w$.]+$/.test(expr.code) ? expr.code : `(${expr.code})`}`]);
+  });
+  return { code: objectCode(entries, indent), output: false, refs };
 }
 
 function listJoinExpr(node: FunctionNode, scope: ExpressionScope, indent: string, unsupported: (why: string) => Expr): Expr {

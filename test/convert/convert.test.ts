@@ -124,6 +124,14 @@ describe("parameters, expressions and the report", () => {
     expect(result.program).toEqual(fs.readFileSync(path.join(fixtures, "templates", "group.ts.golden"), "utf8"));
   });
 
+  test("map_merge becomes an object with spreads, an if among the maps a conditional spread", () => {
+    const file = path.join(workDir, "map-merge.yaml");
+    fs.mkdirSync(workDir, { recursive: true });
+    fs.writeFileSync(file, "heat_template_version: 2021-04-16\nparameters:\n  zone: {type: string, default: ''}\n  extra: {type: json, default: {}}\nresources: {}\noutputs:\n  settings:\n    value:\n      map_merge:\n        - {a: 1}\n        - {get_param: extra}\n        - if: [{equals: [{get_param: zone}, '']}, {}, {zone: {get_param: zone}}]\n");
+    const program = convertTemplate({ templateFile: file }).program!;
+    expect(program.split("\n").filter((l) => l.startsWith("export"))).toEqual(['export const settings = { a: 1, ...extra, ...(zone === "" ? {} : { zone }) };']);
+  });
+
   test("a condition function with no TypeScript form is reported at its position", () => {
     const file = path.join(workDir, "yaql-condition.yaml");
     fs.mkdirSync(workDir, { recursive: true });
