@@ -118,6 +118,9 @@ export function buildDependencyGraph(
     byType.set(r.view.type, list);
   }
   const indexes = new Map<string, Map<string, DependencyView[]>>();
+  const unsetIndex = new Map<string, DependencyView[]>();
+  const position = new Map<string, number>();
+  resources.forEach((r, i) => position.set(r.view.name, i));
   const context: DependencyContext = {
     resources: resources.map((r) => r.view),
     ofType: (type) => byType.get(type) ?? [],
@@ -137,6 +140,16 @@ export function buildDependencyGraph(
       }
       return index.get(staticKey(value)) ?? [];
     },
+    unset: (type, path) => {
+      const indexKey = `${type}\u0000${path.join("\u0000")}`;
+      let found = unsetIndex.get(indexKey);
+      if (!found) {
+        found = (byType.get(type) ?? []).filter((view) => !isStaticallySet(view.property(...path)));
+        unsetIndex.set(indexKey, found);
+      }
+      return found;
+    },
+    inTemplateOrder: (views) => [...new Set(views)].sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0)),
     dependenciesOf: (name) => [...(direct.get(name)?.keys() ?? [])],
   };
   for (const r of resources) {

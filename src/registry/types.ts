@@ -90,6 +90,10 @@ export interface DependencyContext {
    * deployment (see `sameStaticValue`), in template order; indexed, so rules stay linear.
    */
   matching(type: string, path: readonly (string | number)[], value: StaticValue): readonly DependencyView[];
+  /** The resources of a type whose property at `path` is not set (`isStaticallySet` false), in template order; indexed. */
+  unset(type: string, path: readonly (string | number)[]): readonly DependencyView[];
+  /** The given resources, each once, in template order. */
+  inTemplateOrder(views: Iterable<DependencyView>): DependencyView[];
   /** The names the resource depends on so far (explicit and get_resource/get_attr), like Heat's `deps.graph()[self]`. */
   dependenciesOf(name: string): readonly string[];
 }

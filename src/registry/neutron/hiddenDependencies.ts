@@ -32,17 +32,16 @@ export function serverHiddenDependencies(self: DependencyView, context: Dependen
   if (!isStaticallySet(networks) || networks.kind !== "literal" || !Array.isArray(networks.value)) return [];
   const count = networks.value.length;
   const reason = "a server waits for the subnets of its networks (Heat: Server)";
-  const subnets = context.ofType(SUBNET);
-  const waitsFor = new Set<string>();
   // A network entry without a network (e.g. only a port) makes Heat wait for every subnet.
+  const waitsFor: DependencyView[] = [];
   for (let i = 0; i < count; i++) {
     const network = self.property("networks", i, "network");
-    if (!isStaticallySet(network)) return subnets.map((subnet) => ({ on: subnet.name, reason }));
-    context.matching(SUBNET, ["network"], network).forEach((subnet) => waitsFor.add(subnet.name));
+    if (!isStaticallySet(network)) return context.ofType(SUBNET).map((subnet) => ({ on: subnet.name, reason }));
+    waitsFor.push(...context.matching(SUBNET, ["network"], network));
   }
-  return subnets
-    .filter((subnet) => waitsFor.has(subnet.name) || !isStaticallySet(subnet.property("network")))
-    .map((subnet) => ({ on: subnet.name, reason }));
+  // Indexed lookups, not a scan of every subnet per server: large templates stay linear.
+  waitsFor.push(...context.unset(SUBNET, ["network"]));
+  return context.inTemplateOrder(waitsFor).map((subnet) => ({ on: subnet.name, reason }));
 }
 
 /** A router with an external gateway waits for the subnets of the gateway network. */
