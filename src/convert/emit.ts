@@ -143,6 +143,10 @@ class Converter implements ExpressionScope {
     return this.bindings.get(name);
   }
 
+  parameterType(name: string): string | undefined {
+    return this.stack.template.parameters.get(name)?.type;
+  }
+
   condition(condition: Snippet, file: string, path: NodePath): string {
     return conditionCode(condition, this.conditionScope(), file, path);
   }

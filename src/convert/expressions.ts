@@ -34,6 +34,8 @@ export interface ResourceBinding {
 export interface ExpressionScope {
   /** The variable of a parameter (or pseudo parameter), undefined when there is none. */
   parameter(name: string): Expr | undefined;
+  /** The HOT type of a parameter (`string`, `number`...), undefined when there is none. */
+  parameterType(name: string): string | undefined;
   /** The binding of a resource, undefined when it is not converted. */
   resource(name: string): ResourceBinding | undefined;
   /** Records a construct with no TypeScript form (an error, or a warning + TODO) and returns the placeholder. */

@@ -1,5 +1,6 @@
 /**
- * HOT resources written as one statement each: plain `@pulumi/openstack` resources (Port, Server)
+ * HOT resources written as one statement each: plain `@pulumi/openstack` resources (Neutron
+ * networks, ports, routers and security groups, Nova servers, Cinder volumes and attachments)
  * and the heatshift components that stand for exactly one HOT resource (RandomString,
  * WaitConditionHandle, WaitCondition). Arguments are those the registry's factories pass for the
  * same properties (src/registry/<service>/<Type>.ts), using the registry's exported helpers where a
@@ -363,12 +364,19 @@ function simple(className: string, fields: readonly Field[], attributes: Readonl
       }
       for (const [property, key, fallback] of fields) {
         const value = w.expr(property);
-        if (value !== undefined) w.add(key, value.code);
+        if (value !== undefined) w.add(key, r.entry?.properties[property]?.type === "String" ? asString(w.props.get(property), value.code, ctx) : value.code);
         else if (fallback !== undefined) w.add(key, fallback);
       }
       w.rejectOthers([...fields.map(([property]) => property), ...(network === undefined ? [] : [network[0]])], r.definition.type);
       return { refs: w.refs, render: construct(v, className, r.name, w, w.notes) };
     });
+}
+
+/** A String property given a number (a literal or a number parameter) as Heat converts it: a string. */
+function asString(snippet: Snippet | undefined, code: string, ctx: EmitContext): string {
+  if (typeof snippet === "number") return JSON.stringify(String(snippet));
+  const parameter = snippet instanceof FunctionNode && snippet.fnName === "get_param" && typeof snippet.args === "string" ? snippet.args : undefined;
+  return parameter !== undefined && ctx.scope.parameterType(parameter) === "number" ? `String(${code})` : code;
 }
 
 /** OS::Neutron::Router → openstack.networking.Router (registry/neutron/Router.ts): the gateway network by name or ID. */
@@ -416,6 +424,13 @@ const PLAIN: Readonly<Record<string, (r: LoadedResource, variable: string, impor
     ["network", "networkId"],
   ),
   "OS::Neutron::Router": router,
+  "OS::Cinder::Volume": simple(
+    "openstack.blockstorage.Volume",
+    [["size", "size"], ["name", "name"], ["description", "description"], ["availability_zone", "availabilityZone"], ["volume_type", "volumeType"], ["metadata", "metadata"], ["image", "imageId"], ["snapshot_id", "snapshotId"], ["source_volid", "sourceVolId"], ["backup_id", "backupId"]],
+    { availability_zone: "availabilityZone", snapshot_id: "snapshotId", display_name: "name", display_description: "description", volume_type: "volumeType", source_volid: "sourceVolId", attachments_list: "attachments" },
+    "id",
+  ),
+  "OS::Cinder::VolumeAttachment": simple("openstack.compute.VolumeAttach", [["instance_uuid", "instanceId"], ["volume_id", "volumeId"], ["mountpoint", "device"]], {}, "id"),
   "OS::Neutron::RouterInterface": simple("openstack.networking.RouterInterface", [["router", "routerId"], ["subnet", "subnetId"], ["port", "portId"]], {}, undefined),
   "OS::Neutron::SecurityGroup": securityGroup,
   "OS::Nova::Server": server,

@@ -20,8 +20,10 @@ function normaliser(registrations: readonly Registration[]): (value: unknown) =>
     if (Array.isArray(value)) return value.map(normal);
     if (value !== null && typeof value === "object") {
       // The signal receiver knows handles and conditions by their Pulumi names, which differ. An
-      // empty list is the provider's unset list (HotStack passes a server's `networks: []`).
-      const dropped = (k: string, v: unknown) => ["__provider", "handleName", "conditionName"].includes(k) || (Array.isArray(v) && v.length === 0);
+      // empty list or map is the provider's unset one (HotStack passes a server's `networks: []`,
+      // a volume's `metadata: {}`).
+      const empty = (v: unknown) => v !== null && typeof v === "object" && Object.keys(v).length === 0;
+      const dropped = (k: string, v: unknown) => ["__provider", "handleName", "conditionName"].includes(k) || empty(v);
       return Object.fromEntries(Object.entries(value).filter(([k, v]) => !dropped(k, v)).map(([k, v]) => [k, normal(v)]));
     }
     return value;
