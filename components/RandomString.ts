@@ -4,9 +4,9 @@ import {
   CharacterClassMinimum,
   CharacterSequenceMinimum,
   RandomStringProperties,
-  pulumiType,
   randomStringSpec,
-} from "../src/registry/heat/RandomString";
+  randomStringType,
+} from "../src/registry/heat/randomStringGenerator";
 import { RandomStringValue } from "../src/registry/heat/randomStringProvider";
 import { childOptions } from "./childOptions";
 
@@ -61,7 +61,7 @@ export class RandomString extends pulumi.ComponentResource {
     const given = { length: args.length, characterClasses: args.characterClasses, characterSequences: args.characterSequences, sequence: args.sequence, salt: args.salt };
     // Known values are checked before anything is registered; Outputs once they are known.
     const known = hasUnknowns(given) ? undefined : randomStringSpec(given as RandomStringProperties, where);
-    super(pulumiType, name, {}, opts);
+    super(randomStringType, name, {}, opts);
     const child = childOptions(this, opts);
     const spec = known !== undefined ? pulumi.output(known) : pulumi.output(given).apply((plain) => randomStringSpec(plain as RandomStringProperties, where));
     const generated = new RandomStringValue(

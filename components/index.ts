@@ -8,7 +8,7 @@ export { PrivateNetwork } from "./PrivateNetwork";
 export type { PrivateNetworkArgs } from "./PrivateNetwork";
 export { RandomString } from "./RandomString";
 export type { RandomStringArgs } from "./RandomString";
-export type { CharacterClass, CharacterClassMinimum, CharacterSequenceMinimum } from "../src/registry/heat/RandomString";
+export type { CharacterClass, CharacterClassMinimum, CharacterSequenceMinimum } from "../src/registry/heat/randomStringGenerator";
 export { WebSecurityGroup, webServerRules } from "./WebSecurityGroup";
 export type { SecurityGroupRule, WebSecurityGroupArgs } from "./WebSecurityGroup";
 export { WaitCondition } from "./WaitCondition";

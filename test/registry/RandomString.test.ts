@@ -15,8 +15,8 @@ import {
   generateRandomString,
   minimumsTooLargeMessage,
   randomStringSpec,
-  registryEntry,
-} from "../../src/registry/heat/RandomString";
+} from "../../src/registry/heat/randomStringGenerator";
+import { registryEntry } from "../../src/registry/heat/RandomString";
 import { RandomStringOutputs, randomStringProvider } from "../../src/registry/heat/randomStringProvider";
 
 const LETTERS_DIGITS = [{ class: "lettersdigits" as const, min: 1 }];

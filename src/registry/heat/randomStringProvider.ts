@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { randomInt, randomUUID } from "crypto";
 import { isDeepStrictEqual } from "util";
-import { RandomStringSpec, characterPools, generateRandomString, randomStringSpec } from "./RandomString";
+import { RandomStringSpec, characterPools, generateRandomString, randomStringSpec } from "./randomStringGenerator";
 
 /** Outputs of the dynamic resource: the inputs and the string. */
 export interface RandomStringOutputs extends RandomStringSpec {
