@@ -88,16 +88,21 @@ function mapsAt(root: Record<string, unknown>, at: readonly string[], path: (str
   return found;
 }
 
-/** A schema's entries, listed once per schema object (schemas are static tables). */
-const schemaEntries = new WeakMap<PropertiesSchema, readonly (readonly [string, PropertySchema])[]>();
+/** A schema as parallel lists, built once per schema object (schemas are static tables). */
+interface CompiledSchema {
+  readonly keys: readonly string[];
+  readonly schemas: readonly PropertySchema[];
+}
 
-function entriesOf(schema: PropertiesSchema): readonly (readonly [string, PropertySchema])[] {
-  let entries = schemaEntries.get(schema);
-  if (!entries) {
-    entries = Object.entries(schema);
-    schemaEntries.set(schema, entries);
+const compiledSchemas = new WeakMap<PropertiesSchema, CompiledSchema>();
+
+function compile(schema: PropertiesSchema): CompiledSchema {
+  let compiled = compiledSchemas.get(schema);
+  if (!compiled) {
+    compiled = { keys: Object.keys(schema), schemas: Object.values(schema) };
+    compiledSchemas.set(schema, compiled);
   }
-  return entries;
+  return compiled;
 }
 
 /**
@@ -132,7 +137,10 @@ function checkMap(
       });
     }
   }
-  for (const [key, propertySchema] of entriesOf(schema)) {
+  const { keys, schemas } = compile(schema);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const propertySchema = schemas[i];
     const value = given[key];
     if (value === undefined || value === null) {
       if (propertySchema.default !== undefined) result[key] = copyDefault(propertySchema.default);
