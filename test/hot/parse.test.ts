@@ -85,6 +85,23 @@ describe("YAML structure", () => {
     expect(parsed.problems.map(formatDiagnostic)).toEqual(['dup.yaml:3:1: warning: duplicate key "a": Heat keeps only the last value']);
   });
 
+  it("finds a duplicate key inside a nested flow map too (the fast reader hands the file to the full one)", () => {
+    const parsed = parseYaml("r:\n  props: {x: 1, y: 2, x: 3}\n", "nested-dup.yaml");
+    expect([parsed.value, parsed.problems.map(formatDiagnostic)]).toEqual([
+      { r: { props: { x: 3, y: 2 } } },
+      ['nested-dup.yaml:2:23: warning: duplicate key "x": Heat keeps only the last value'],
+    ]);
+  });
+
+  it("locates a node of a file read by the fast reader, building the position tree only then", () => {
+    const parsed = parseYaml("a:\n  b: [1, {c: yes}]\n", "late.yaml");
+    expect([parsed.value, parsed.locate(["a", "b", 1, "c"]), parsed.locate(["a", "b"], "key")]).toEqual([
+      { a: { b: [1, { c: true }] } },
+      { line: 2, col: 14 },
+      { line: 2, col: 3 },
+    ]);
+  });
+
   it("merges << keys as PyYAML: the map's own keys win, earlier merge sources beat later ones", () => {
     const parsed = parseYaml("a: &x {p: 1, q: 2}\nb: &y {p: 3, r: 4}\nc:\n  q: 9\n  <<: [*x, *y]\n", "merge.yaml");
     expect(parsed.value).toEqual({ a: { p: 1, q: 2 }, b: { p: 3, r: 4 }, c: { p: 1, r: 4, q: 9 } });
