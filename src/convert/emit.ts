@@ -171,18 +171,17 @@ class Converter implements ExpressionScope {
     const outputCode = this.outputStatements();
     const header = this.stack.template.description === undefined ? [] : [docComment(this.stack.template.description, "")];
     if (this.shared.usesDeepEquality) this.shared.named.set("util", new Set(["isDeepStrictEqual"]));
-    return [
-      ...header,
-      ...this.importLines(),
-      "",
+    const body = [
       ...[...this.shared.classes.values()].map((c) => `${c.code}\n`),
-      "const config = new pulumi.Config();",
-      "",
+      ...(this.stack.template.parameters.size > 0 ? ["const config = new pulumi.Config();", ""] : []),
       ...parameterCode,
       ...conditionCode,
       ...withoutUnusedVariables(resourceCode, outputCode).map((s) => `${s}\n`),
       ...outputCode,
-    ]
+    ];
+    // A program with no config, secret or interpolation does not need the pulumi namespace.
+    if (!body.some((line) => line.includes("pulumi."))) this.shared.namespaces.delete("@pulumi/pulumi");
+    return [...header, ...this.importLines(), "", ...body]
       .join("\n")
       .replace(/\n{3,}/g, "\n\n")
       .replace(/\n*$/, "\n");
@@ -692,7 +691,8 @@ function childNames(statement: string, names: readonly string[]): string {
  * only created for its effect). A name that also appears in some text counts as read: kept.
  */
 function withoutUnusedVariables(statements: readonly string[], rest: readonly string[]): string[] {
-  const all = [...statements, ...rest].join("\n");
+  // A Pulumi name (often the variable's own name) does not read a variable.
+  const all = [...statements, ...rest].join("\n").replace(/(new [\w$.]+\()"(?:[^"\\\n]|\\.)*"/g, '$1""');
   return statements.map((statement) =>
     statement.replace(/^const ([A-Za-z_$][\w$]*) = new /gm, (declaration, name: string) => ((all.match(new RegExp(`\\b${name}\\b`, "g")) ?? []).length === 1 ? "new " : declaration)),
   );

@@ -1,6 +1,6 @@
 /**
  * HOT resources written as one statement each: plain `@pulumi/openstack` resources (Neutron
- * networks, ports, routers and security groups, Nova servers, Cinder volumes and attachments)
+ * networks, ports, routers, security groups and floating IPs, Nova servers, Cinder volumes and attachments)
  * and the heatshift components that stand for exactly one HOT resource (RandomString,
  * WaitConditionHandle, WaitCondition). Arguments are those the registry's factories pass for the
  * same properties (src/registry/<service>/<Type>.ts), using the registry's exported helpers where a
@@ -372,6 +372,46 @@ function simple(className: string, fields: readonly Field[], attributes: Readonl
     });
 }
 
+/** OS::Neutron::FloatingIP (outside the FloatingIp pair) → openstack.networking.FloatingIp: the pool by the network's name (registry/neutron/FloatingIP.ts). */
+function floatingIp(r: LoadedResource, v: string): Unit {
+  const attributes = { floating_ip_address: "address", port_id: "portId", fixed_ip_address: "fixedIp", tenant_id: "tenantId" };
+  return single(r, v, "openstack.networking.FloatingIp", fieldBinding(v, v, "id", attributes, r.name, r.definition.type), (ctx) => {
+    ctx.importNamespace("@pulumi/openstack", "openstack");
+    const w = new ArgumentWriter(ctx, new Properties(r));
+    const network = w.expr("floating_network");
+    if (network !== undefined) {
+      ctx.importName("heatshift/src/registry/neutron/Net", "lookupNetwork");
+      w.add("pool", `lookupNetwork(${network.code}).name`);
+    }
+    for (const [property, key] of [["floating_subnet", "subnetId"], ["floating_ip_address", "address"], ["port_id", "portId"], ["fixed_ip_address", "fixedIp"], ["dns_name", "dnsName"], ["dns_domain", "dnsDomain"]] as const) w.map(property, key);
+    w.rejectOthers(["floating_network", "floating_subnet", "floating_ip_address", "port_id", "fixed_ip_address", "dns_name", "dns_domain"], r.definition.type);
+    return { refs: w.refs, render: construct(v, "openstack.networking.FloatingIp", r.name, w, w.notes) };
+  });
+}
+
+/**
+ * OS::Neutron::FloatingIPAssociation (outside the FloatingIp pair) → openstack.networking.FloatingIpAssociate:
+ * Pulumi associates by address, taken from the template's FloatingIP (registry/neutron/FloatingIPAssociation.ts).
+ */
+function floatingIpAssociation(r: LoadedResource, v: string): Unit {
+  return single(r, v, "openstack.networking.FloatingIpAssociate", fieldBinding(v, v, "id", {}, r.name, r.definition.type), (ctx) => {
+    ctx.importNamespace("@pulumi/openstack", "openstack");
+    const w = new ArgumentWriter(ctx, new Properties(r));
+    const target = referencedResource(w.props.get("floatingip_id"));
+    const address = target === undefined ? undefined : ctx.binding(target)?.attribute("floating_ip_address", []);
+    if (address === undefined || typeof address === "string") {
+      w.note("floatingip_id must be a get_resource of an OS::Neutron::FloatingIP of this template (Pulumi associates by address)", w.props.path("floatingip_id"));
+    } else {
+      address.refs.forEach((ref) => w.refs.add(ref));
+      w.add("floatingIp", address.code);
+    }
+    w.map("port_id", "portId");
+    w.map("fixed_ip_address", "fixedIp");
+    w.rejectOthers(["floatingip_id", "port_id", "fixed_ip_address"], r.definition.type);
+    return { refs: w.refs, render: construct(v, "openstack.networking.FloatingIpAssociate", r.name, w, w.notes) };
+  });
+}
+
 /** A String property given a number (a literal or a number parameter) as Heat converts it: a string. */
 function asString(snippet: Snippet | undefined, code: string, ctx: EmitContext): string {
   if (typeof snippet === "number") return JSON.stringify(String(snippet));
@@ -424,6 +464,8 @@ const PLAIN: Readonly<Record<string, (r: LoadedResource, variable: string, impor
     ["network", "networkId"],
   ),
   "OS::Neutron::Router": router,
+  "OS::Neutron::FloatingIP": floatingIp,
+  "OS::Neutron::FloatingIPAssociation": floatingIpAssociation,
   "OS::Cinder::Volume": simple(
     "openstack.blockstorage.Volume",
     [["size", "size"], ["name", "name"], ["description", "description"], ["availability_zone", "availabilityZone"], ["volume_type", "volumeType"], ["metadata", "metadata"], ["image", "imageId"], ["snapshot_id", "snapshotId"], ["source_volid", "sourceVolId"], ["backup_id", "backupId"]],

@@ -74,9 +74,9 @@ describe("heat_2a–2d and heat_3a (nested templates): golden programs, byte for
     // module names at this repository, and @pulumi/* resolve from its node_modules.
     const tsconfig = {
       compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true, baseUrl: ".", paths: { "heatshift/*": [`${path.relative(workDir, repo)}/*`] } },
-      files: [...tutorialTemplates, "constraints", "security-group", "network", "conditions", "group"].map((n) => `${n}/index.ts`),
+      files: [...tutorialTemplates, "constraints", "security-group", "network", "conditions", "group", "floating-ip"].map((n) => `${n}/index.ts`),
     };
-    for (const name of ["constraints", "security-group", "network", "conditions", "group"]) {
+    for (const name of ["constraints", "security-group", "network", "conditions", "group", "floating-ip"]) {
       const program = convertTemplate({ templateFile: path.join(fixtures, "templates", `${name}.yaml`) }).program!;
       fs.mkdirSync(path.join(workDir, name), { recursive: true });
       fs.writeFileSync(path.join(workDir, name, "index.ts"), program);

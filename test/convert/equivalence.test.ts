@@ -22,6 +22,7 @@ const templates: Readonly<Record<string, string>> = {
   network: path.join(repo, "test", "fixtures", "convert", "templates", "network.yaml"),
   conditions: path.join(repo, "test", "fixtures", "convert", "templates", "conditions.yaml"),
   group: path.join(repo, "test", "fixtures", "convert", "templates", "group.yaml"),
+  "floating-ip": path.join(repo, "test", "fixtures", "convert", "templates", "floating-ip.yaml"),
 };
 
 describe.each(Object.keys(templates))("%s: converted program ≡ HotStack under mocks", (name) => {
@@ -41,6 +42,6 @@ describe.each(Object.keys(templates))("%s: converted program ≡ HotStack under 
     const program = convertTemplate({ templateFile: template }).program!;
     const { resources, differences } = await compareWithHotStack(mock, template, ["heat_2b", "heat_2c", "heat_2d"].includes(name) ? parameters : {}, program);
     expect(differences).toEqual([]);
-    expect(resources.length).toEqual(({ heat_2a: 1, heat_2b: 2, heat_2c: 14, heat_2d: 16, "security-group": 5, network: 6, conditions: 4, group: 5 } as Record<string, number>)[name]);
+    expect(resources.length).toEqual(({ heat_2a: 1, heat_2b: 2, heat_2c: 14, heat_2d: 16, "security-group": 5, network: 6, conditions: 4, group: 5, "floating-ip": 3 } as Record<string, number>)[name]);
   }, 120_000);
 });
