@@ -1,10 +1,12 @@
 // Adopting a live Heat stack on the loopback OpenStack: heat_2d is created by Heat itself (the
-// instance played with Heat's own curl_cli), its resource list (`openstack stack resource list -f
-// json`) and the template go through `heatshift adopt`, heat_2d goes through `heatshift convert`,
-// and the real engine's `pulumi import --file DOC --preview-only` must accept the document: every
-// resource an import, nothing created or replaced. The IDs Heat does not keep (the router
-// interface's port, the security group's rules) are looked up with the commands adopt's warnings
-// print and given with --id. At the end the Heat stack is deleted and the cloud is as before.
+// instance played with Heat's own curl_cli), then abandoned (`openstack stack abandon`: Heat
+// forgets the stack, its resources stay). The abandon JSON goes through `heatshift adopt` (and,
+// taken before the abandon, the resource list with the template gives the same document), heat_2d
+// through `heatshift convert`, and the real engine's `pulumi import --file DOC --preview-only` must
+// accept the document: every resource an import, nothing created or replaced. The IDs Heat does not
+// keep (the router interface's port, the security group's rules) are looked up with the commands
+// adopt's warnings print and given with --id. Then the real import; Pulumi owns the resources, and
+// its `pulumi destroy` leaves the cloud as before.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -26,7 +28,10 @@ let workDir: string;
 let receiver: TestReceiver;
 let stack: PulumiStack | undefined;
 let before: Inventory;
+/** Heat still has the stack (created, not yet abandoned): the clean-up deletes it. */
 let heatCreated = false;
+/** Pulumi's state holds the resources (imported): the clean-up destroys them. */
+let imported = false;
 
 beforeAll(async () => {
   requireCloudUp();
@@ -36,8 +41,8 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  // The Pulumi stack only took the resources into its state: drop it without destroying, Heat deletes them.
-  if (stack !== undefined) await stack.run(["stack", "rm", "--yes", "--force", stack.stackName]);
+  // Pulumi's stack owns what it imported: remove() destroys it; before the import, only drop the stack.
+  if (stack !== undefined && !imported) await stack.run(["stack", "rm", "--yes", "--force", stack.stackName]);
   await stack?.remove();
   if (heatCreated) await openstack("stack", "delete", "--yes", "--wait", heatStackName).catch(() => undefined);
   await receiver?.close();
@@ -89,10 +94,15 @@ describe("heatshift adopt: heat_2d created by Heat, taken over by pulumi import"
     const physical = Object.fromEntries(
       JSON.parse(fs.readFileSync(resourceList, "utf8")).map((r: { resource_name: string; physical_resource_id: string }) => [r.resource_name, r.physical_resource_id]),
     ) as Record<string, string>;
+    // Heat lets go of the stack; its resources stay in the cloud.
+    const abandoned = path.join(workDir, "abandon.json");
+    fs.writeFileSync(abandoned, await openstack("stack", "abandon", heatStackName));
+    heatCreated = false;
+    expect(await openstack("stack", "list", "-f", "value", "-c", "Stack Name")).not.toContain(heatStackName);
 
     // Without --id: the document holds what Heat's IDs give; the warnings say how to find the rest.
     const started = Date.now();
-    const first = run(adoptCommand, [resourceList, "--template", heat2dTemplate, "--out", path.join(workDir, "partial.json")]);
+    const first = run(adoptCommand, [abandoned, "--out", path.join(workDir, "partial.json")]);
     reportTime("heatshift adopt", (Date.now() - started) / 1000);
     expect(first.status).toBe(0);
     const portLookup = /`(openstack port list --router \S+ --fixed-ip subnet=\S+ -f value -c ID)`/.exec(first.stderr);
@@ -113,8 +123,11 @@ describe("heatshift adopt: heat_2d created by Heat, taken over by pulumi import"
     });
     const ids = [`private_network-router-interface=${interfacePort}`, ...ruleIds.map((id, i) => `web_server_security_group-rule-${i}=${id}`)].flatMap((id) => ["--id", id]);
     const documentFile = path.join(workDir, "import.json");
-    const second = run(adoptCommand, [resourceList, "--template", heat2dTemplate, ...ids, "--out", documentFile]);
+    const second = run(adoptCommand, [abandoned, ...ids, "--out", documentFile]);
     expect(second.status).toBe(0);
+    const fromList = path.join(workDir, "import-from-resource-list.json");
+    expect(run(adoptCommand, [resourceList, "--template", heat2dTemplate, ...ids, "--out", fromList]).status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(fromList, "utf8"))).toEqual(JSON.parse(fs.readFileSync(documentFile, "utf8")));
     const version = "4.0.0";
     const child = (type: string, name: string, id: string, parent: string) => ({ type, name, id, parent, version });
     expect(JSON.parse(fs.readFileSync(documentFile, "utf8"))).toEqual({
@@ -159,9 +172,10 @@ describe("heatshift adopt: heat_2d created by Heat, taken over by pulumi import"
     expect(steps.filter((s) => !s.startsWith("create pulumi:"))).toEqual(expected.sort());
 
     // The real import, then a preview of the converted program over that state.
-    const imported = await stack.run(["import", "--file", documentFile, "--yes", "--skip-preview", "--protect=false", "--generate-code=false", "--stack", stack.stackName]);
-    reportTime("pulumi import", imported.seconds);
-    if (imported.status !== 0) throw new Error(`pulumi import failed (exit ${imported.status})\n${imported.stdout}\n${imported.stderr}`);
+    const importRun = await stack.run(["import", "--file", documentFile, "--yes", "--skip-preview", "--protect=false", "--generate-code=false", "--stack", stack.stackName]);
+    reportTime("pulumi import", importRun.seconds);
+    if (importRun.status !== 0) throw new Error(`pulumi import failed (exit ${importRun.status})\n${importRun.stdout}\n${importRun.stderr}`);
+    imported = true;
     const programPreview = await stack.run(["preview", "--json", "--stack", stack.stackName]);
     reportTime("pulumi preview of the converted program after the import", programPreview.seconds);
     if (programPreview.status !== 0) throw new Error(`pulumi preview failed (exit ${programPreview.status})\n${programPreview.stdout}\n${programPreview.stderr}`);
@@ -190,8 +204,11 @@ describe("heatshift adopt: heat_2d created by Heat, taken over by pulumi import"
     if (ignoring.status !== 0) throw new Error(`pulumi preview failed (exit ${ignoring.status})\n${ignoring.stdout}\n${ignoring.stderr}`);
     expect(changedSteps(ignoring.stdout)).toEqual([...dynamic, `${port} []`].sort());
 
-    await openstack("stack", "delete", "--yes", "--wait", heatStackName);
-    heatCreated = false;
+    // Pulumi owns the resources now: its destroy removes everything Heat had created.
+    const destroyed = await stack.destroy();
+    if (destroyed.status !== 0) throw new Error(`pulumi destroy failed (exit ${destroyed.status})\n${destroyed.stdout}\n${destroyed.stderr}`);
+    reportTime("pulumi destroy of the adopted resources", destroyed.seconds);
+    imported = false;
     expect(await settle(before, 60, inventory)).toEqual(before);
   }, 1_700_000);
 });
