@@ -1,6 +1,7 @@
 /**
  * HOT resources written as one statement each: plain `@pulumi/openstack` resources (Neutron
- * networks, ports, routers, security groups and floating IPs, Nova servers, Cinder volumes and attachments)
+ * networks, ports, routers, security groups and floating IPs, Nova servers and key pairs, Cinder
+ * volumes and attachments)
  * and the heatshift components that stand for exactly one HOT resource (RandomString,
  * WaitConditionHandle, WaitCondition). Arguments are those the registry's factories pass for the
  * same properties (src/registry/<service>/<Type>.ts), using the registry's exported helpers where a
@@ -412,6 +413,34 @@ function floatingIpAssociation(r: LoadedResource, v: string): Unit {
   });
 }
 
+/**
+ * OS::Nova::KeyPair → openstack.compute.Keypair (registry/nova/KeyPair.ts): referenced by its name,
+ * the private key a secret output, given as Heat's `private_key` only with `save_private_key: true`.
+ */
+function keyPair(r: LoadedResource, v: string): Unit {
+  const save = new Properties(r).get("save_private_key") ?? false;
+  const fields = fieldBinding(v, v, "name", { public_key: "publicKey" }, r.name, r.definition.type);
+  const binding: UnitBinding = {
+    ...fields,
+    attribute: (attribute, path) => {
+      if (attribute !== "private_key" || path.length > 0) return fields.attribute(attribute, path);
+      if (typeof save !== "boolean") return "private_key with a save_private_key computed by a function has no TypeScript form in heatshift convert";
+      // Heat gives the private key only when asked to keep it (and Nova made one), "" otherwise.
+      return save ? { code: `${v}.privateKey.apply((key) => key ?? "")`, output: true, refs: new Set([r.name]) } : { code: '""', output: false, refs: new Set<string>() };
+    },
+  };
+  return single(r, v, "openstack.compute.Keypair", binding, (ctx) => {
+    ctx.importNamespace("@pulumi/openstack", "openstack");
+    const w = new ArgumentWriter(ctx, new Properties(r));
+    w.map("name", "name");
+    w.map("public_key", "publicKey");
+    w.rejectOthers(["name", "public_key", "save_private_key"], r.definition.type);
+    const secret = 'additionalSecretOutputs: ["privateKey"]';
+    const statement = construct(v, "openstack.compute.Keypair", r.name, w, w.notes);
+    return { refs: w.refs, render: (options) => statement(options === undefined ? `{ ${secret} }` : options.replace(/^\{ /, `{ ${secret}, `)) };
+  });
+}
+
 /** A String property given a number (a literal or a number parameter) as Heat converts it: a string. */
 function asString(snippet: Snippet | undefined, code: string, ctx: EmitContext): string {
   if (typeof snippet === "number") return JSON.stringify(String(snippet));
@@ -476,6 +505,7 @@ const PLAIN: Readonly<Record<string, (r: LoadedResource, variable: string, impor
   "OS::Neutron::RouterInterface": simple("openstack.networking.RouterInterface", [["router", "routerId"], ["subnet", "subnetId"], ["port", "portId"]], {}, undefined),
   "OS::Neutron::SecurityGroup": securityGroup,
   "OS::Nova::Server": server,
+  "OS::Nova::KeyPair": keyPair,
   "OS::Heat::RandomString": randomString,
   "OS::Heat::WaitConditionHandle": waitConditionHandle,
   "OS::Heat::WaitCondition": waitCondition,

@@ -169,7 +169,7 @@ describe("unsupported constructs are never dropped silently", () => {
     const run = cli([file, "--out", out]);
     expect(run.code).toEqual(1);
     expect(run.err).toEqual([
-      `${file}:12:15: error: resource group: OS::Heat::ResourceGroup: members of type OS::Nova::KeyPair are not converted by heatshift convert yet`,
+      `${file}:12:15: error: resource group: OS::Heat::ResourceGroup: members of type OS::Heat::Value are not converted by heatshift convert yet`,
       `${file}:18:7: error: property dns_name of OS::Neutron::Port is not converted by heatshift convert`,
       `${file}:21:14: error: get_attr: resource group is not converted`,
     ]);
@@ -181,12 +181,12 @@ describe("unsupported constructs are never dropped silently", () => {
     const run = cli([file, "--out", out, "--allow-unsupported"]);
     expect(run.code).toEqual(0);
     expect(run.err.slice(0, 3)).toEqual([
-      `${file}:12:15: warning: resource group: OS::Heat::ResourceGroup: members of type OS::Nova::KeyPair are not converted by heatshift convert yet`,
+      `${file}:12:15: warning: resource group: OS::Heat::ResourceGroup: members of type OS::Heat::Value are not converted by heatshift convert yet`,
       `${file}:18:7: warning: property dns_name of OS::Neutron::Port is not converted by heatshift convert`,
       `${file}:21:14: warning: get_attr: resource group is not converted`,
     ]);
     expect(fs.readFileSync(path.join(out, "index.ts"), "utf8").match(/TODO\(heatshift\).*/g)).toEqual([
-      "TODO(heatshift): resource group: OS::Heat::ResourceGroup: members of type OS::Nova::KeyPair are not converted by heatshift convert yet",
+      "TODO(heatshift): resource group: OS::Heat::ResourceGroup: members of type OS::Heat::Value are not converted by heatshift convert yet",
       "TODO(heatshift): property dns_name of OS::Neutron::Port is not converted by heatshift convert",
       "TODO(heatshift): get_attr: resource group is not converted */;",
     ]);
