@@ -233,11 +233,14 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
   }
   const unknownParameters = ctx.unknownParameters ?? new Set<string>();
   let stackId: string | undefined;
-  const knownDefs = new Map<string, ParameterDefinition>([...template.parameters].filter(([name]) => !unknownParameters.has(name)));
+  const given = { ...fallback, ...ctx.values };
+  // Parameters whose value is known only after deployment (nested templates) are left out here.
+  const knownDefs =
+    unknownParameters.size === 0 ? template.parameters : new Map<string, ParameterDefinition>([...template.parameters].filter(([name]) => !unknownParameters.has(name)));
   const parameters = resolveParameters(
     knownDefs,
     {
-      values: Object.fromEntries(Object.entries({ ...fallback, ...ctx.values }).filter(([name]) => !unknownParameters.has(name))),
+      values: unknownParameters.size === 0 ? given : Object.fromEntries(Object.entries(given).filter(([name]) => !unknownParameters.has(name))),
       parameterDefaults: ctx.parameterDefaults,
       stack: {
         stackName: ctx.stackName,

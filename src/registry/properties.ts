@@ -92,6 +92,8 @@ function mapsAt(root: Record<string, unknown>, at: readonly string[], path: (str
 interface CompiledSchema {
   readonly keys: readonly string[];
   readonly schemas: readonly PropertySchema[];
+  /** Each key's position in `keys`. */
+  readonly positions: ReadonlyMap<string, number>;
 }
 
 const compiledSchemas = new WeakMap<PropertiesSchema, CompiledSchema>();
@@ -99,7 +101,8 @@ const compiledSchemas = new WeakMap<PropertiesSchema, CompiledSchema>();
 function compile(schema: PropertiesSchema): CompiledSchema {
   let compiled = compiledSchemas.get(schema);
   if (!compiled) {
-    compiled = { keys: Object.keys(schema), schemas: Object.values(schema) };
+    const keys = Object.keys(schema);
+    compiled = { keys, schemas: Object.values(schema), positions: new Map(keys.map((key, i) => [key, i])) };
     compiledSchemas.set(schema, compiled);
   }
   return compiled;
@@ -128,20 +131,26 @@ function checkMap(
   isUnknown: UnknownTest,
 ): Record<string, unknown> {
   const result: Record<string, unknown> = {};
+  const { keys, schemas, positions } = compile(schema);
+  // The given values by schema position: the schema's keys are never looked up in `given` (most
+  // are absent, and a lookup of an absent key is the slow kind).
+  const slots = new Array<unknown>(keys.length);
   for (const key of Object.keys(given)) {
-    if (!Object.prototype.hasOwnProperty.call(schema, key)) {
-      const hint = closest(key, Object.keys(schema));
-      problems.push({
-        message: `unknown property "${key}" for ${owner}${hint ? `; did you mean "${hint}"?` : ""} (known: ${Object.keys(schema).join(", ")})`,
-        path: [...path, key],
-      });
+    const position = positions.get(key);
+    if (position !== undefined) {
+      slots[position] = given[key];
+      continue;
     }
+    const hint = closest(key, keys);
+    problems.push({
+      message: `unknown property "${key}" for ${owner}${hint ? `; did you mean "${hint}"?` : ""} (known: ${keys.join(", ")})`,
+      path: [...path, key],
+    });
   }
-  const { keys, schemas } = compile(schema);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     const propertySchema = schemas[i];
-    const value = given[key];
+    const value = slots[i];
     if (value === undefined || value === null) {
       if (propertySchema.default !== undefined) result[key] = copyDefault(propertySchema.default);
       else if (propertySchema.required) {
