@@ -143,6 +143,23 @@ describe("dependency graph", () => {
     expect(g.dependenciesOf("s")).toEqual(["a"]);
   });
 
+  test("a server's hidden edges: the subnets of each of its networks and those without a network, once each, in template order", () => {
+    const g = graph({
+      s2: { type: "OS::Neutron::Subnet", properties: { network: "two" } },
+      none: { type: "OS::Neutron::Subnet", properties: { network: "" } },
+      s1: { type: "OS::Neutron::Subnet", properties: { network: "one" } },
+      other: { type: "OS::Neutron::Subnet", properties: { network: "three" } },
+      s1b: { type: "OS::Neutron::Subnet", properties: { network: "one" } },
+      s: { type: "OS::Nova::Server", properties: { networks: [{ network: "one" }, { network: "two" }, { network: "one" }] } },
+    });
+    expect(g.edges.filter((e) => e.from === "s").map((e) => [e.to, e.kind])).toEqual([
+      ["s2", "hidden"],
+      ["none", "hidden"],
+      ["s1", "hidden"],
+      ["s1b", "hidden"],
+    ]);
+  });
+
   test("unknown references are reported at each reference, with a suggestion", () => {
     const g = graph({
       port: { type: "OS::Neutron::Port", properties: { network: { ref: "privte_net" } }, depends_on: ["nowhere"] },
