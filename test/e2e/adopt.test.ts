@@ -14,7 +14,7 @@ import { adoptCommand } from "../../src/cli/adopt";
 import { CommandIo } from "../../src/cli/templateArgs";
 import { convertCommand } from "../../src/cli/convert";
 import { reportTime } from "./support/deployment";
-import { createHeatStack, heat2dTemplate, templateForHeat } from "./support/heat";
+import { createHeatStack, deleteAbandonedFlasky, heat2dTemplate, templateForHeat } from "./support/heat";
 import { Inventory, inventory, openstack, openstackJson, repoRoot, requireCloudUp, settle } from "./support/openstack";
 import { PulumiStack } from "./support/pulumi";
 import { TestReceiver } from "./support/receiver";
@@ -30,6 +30,8 @@ let stack: PulumiStack | undefined;
 let before: Inventory;
 /** Heat still has the stack (created, not yet abandoned): the clean-up deletes it. */
 let heatCreated = false;
+/** What Heat created, by HOT name: once abandoned and until imported, the clean-up deletes it itself. */
+let abandonedResources: Record<string, string> | undefined;
 /** Pulumi's state holds the resources (imported): the clean-up destroys them. */
 let imported = false;
 
@@ -45,6 +47,7 @@ afterAll(async () => {
   if (stack !== undefined && !imported) await stack.run(["stack", "rm", "--yes", "--force", stack.stackName]);
   await stack?.remove();
   if (heatCreated) await openstack("stack", "delete", "--yes", "--wait", heatStackName).catch(() => undefined);
+  if (abandonedResources !== undefined && !imported) await deleteAbandonedFlasky(abandonedResources);
   await receiver?.close();
   fs.rmSync(workDir, { recursive: true, force: true });
 }, 600_000);
@@ -97,8 +100,10 @@ describe("heatshift adopt: heat_2d created by Heat, taken over by pulumi import"
     // Heat lets go of the stack; its resources stay in the cloud.
     const abandoned = path.join(workDir, "abandon.json");
     fs.writeFileSync(abandoned, await openstack("stack", "abandon", heatStackName));
+    abandonedResources = physical;
+    const listed = async () => (await openstack("stack", "list", "-f", "value", "-c", "Stack Name")).split("\n").includes(heatStackName);
+    expect(await settle(false, 120, listed)).toBe(false);
     heatCreated = false;
-    expect(await openstack("stack", "list", "-f", "value", "-c", "Stack Name")).not.toContain(heatStackName);
 
     // Without --id: the document holds what Heat's IDs give; the warnings say how to find the rest.
     const started = Date.now();

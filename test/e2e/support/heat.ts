@@ -51,3 +51,20 @@ export async function createHeatStack(stackName: string, template: string, param
   });
   return { serverId: server.ID, userData, seconds: (Date.now() - started) / 1000, signalStatus: signal.status };
 }
+
+/**
+ * Deletes what an abandoned heat_2d stack left in the cloud, by the physical IDs of its resources
+ * (HOT name → ID, as `openstack stack resource list` shows them), in dependency order; each step
+ * ignores a resource already gone. For clean-up when a test stops between abandon and adoption.
+ */
+export async function deleteAbandonedFlasky(physical: Readonly<Record<string, string>>): Promise<void> {
+  const quietly = (...args: string[]) => openstack(...args).catch(() => undefined);
+  if (physical.flasky_instance) await quietly("server", "delete", "--wait", physical.flasky_instance);
+  if (physical.floating_ip) await quietly("floating", "ip", "delete", physical.floating_ip);
+  if (physical.router && physical.private_subnet) await quietly("router", "remove", "subnet", physical.router, physical.private_subnet);
+  if (physical.router) await quietly("router", "delete", physical.router);
+  if (physical.flasky_port) await quietly("port", "delete", physical.flasky_port);
+  if (physical.private_subnet) await quietly("subnet", "delete", physical.private_subnet);
+  if (physical.private_network) await quietly("network", "delete", physical.private_network);
+  if (physical.web_server_security_group) await quietly("security", "group", "delete", physical.web_server_security_group);
+}
