@@ -117,6 +117,8 @@ class Converter implements ExpressionScope {
   private emittingUnder: string | undefined;
   /** The exported names of outputs, by HOT name, when the name is an identifier the program does not use. */
   private readonly exportNames = new Map<string, string>();
+  /** TODO lines of resource attributes with no Pulumi form (external_id, update_policy...), written before the statement. */
+  private readonly unitNotes = new Map<Unit, string[]>();
   /** The conditions of units created only when one holds. */
   private readonly unitConditions = new Map<Unit, string>();
   private readonly coverage: Coverage;
@@ -399,11 +401,13 @@ class Converter implements ExpressionScope {
       const condition = this.unitConditions.get(unit);
       unit.bindings.forEach((b, name) => this.bindings.set(name, condition === undefined ? b : this.conditionalBinding(b, unit.variable, condition)));
       for (const m of unit.members) this.coverage.add("resource", m.definition.type, unit.kind);
+      const notes: string[] = [];
       for (const m of unit.members) {
-        if (m.externalId !== undefined) this.todo(`resource ${m.name}: external_id (adopting an existing resource) is not converted; use pulumi import`, m.file, [...m.definition.path, "external_id"]);
-        if (m.updatePolicy !== undefined) this.todo(`resource ${m.name}: update_policy has no Pulumi equivalent`, m.file, [...m.definition.path, "update_policy"]);
-        if (m.deletionPolicy === "Snapshot") this.todo(`resource ${m.name}: deletion_policy Snapshot has no Pulumi equivalent`, m.file, [...m.definition.path, "deletion_policy"]);
+        if (m.externalId !== undefined) notes.push(this.todo(`resource ${m.name}: external_id (adopting an existing resource) is not converted; use pulumi import`, m.file, [...m.definition.path, "external_id"]));
+        if (m.updatePolicy !== undefined) notes.push(this.todo(`resource ${m.name}: update_policy has no Pulumi equivalent`, m.file, [...m.definition.path, "update_policy"]));
+        if (m.deletionPolicy === "Snapshot") notes.push(this.todo(`resource ${m.name}: deletion_policy Snapshot has no Pulumi equivalent`, m.file, [...m.definition.path, "deletion_policy"]));
       }
+      if (notes.length > 0) this.unitNotes.set(unit, notes);
     }
     return [...units, ...todos];
   }
@@ -478,7 +482,8 @@ class Converter implements ExpressionScope {
     const comment = description.length > 0 ? `${docComment(description.join("\n"), "")}\n` : "";
     const hot = `// ${unit.members.map((m) => `${m.name} (${m.definition.type})`).join(", ")}\n`;
     const statement = code.render(options.length === 0 ? undefined : `{ ${options.join(", ")} }`);
-    const body = `${comment}${unit.members.length > 1 ? hot : ""}${this.component === undefined ? statement : childNames(statement, unit.members.map((m) => m.name))}`;
+    const notes = (this.unitNotes.get(unit) ?? []).map((line) => `${line}\n`).join("");
+    const body = `${comment}${unit.members.length > 1 ? hot : ""}${notes}${this.component === undefined ? statement : childNames(statement, unit.members.map((m) => m.name))}`;
     this.emittingUnder = undefined;
     if (condition === undefined) return { body };
     if (unit.variable === "") return { condition, body };
