@@ -266,7 +266,7 @@ class Converter implements ExpressionScope {
   }
 
   /** The class of a nested template (written once per template file) and how the parent sees its outputs. */
-  private nestedUnit(r: LoadedResource): Unit {
+  private nestedUnit(r: LoadedResource, ids: IdentifierScope = this.ids): Unit {
     const nested = r.nested!;
     const file = nested.template.file;
     let written = this.shared.classes.get(file);
@@ -278,7 +278,7 @@ class Converter implements ExpressionScope {
       this.shared.classes.set(file, written);
     }
     const { className, outputs } = written;
-    const v = this.ids.allocate(r.name, "Stack");
+    const v = ids.allocate(r.name, "Stack");
     const binding: UnitBinding = {
       object: v,
       reference: () => "get_resource of a nested template (Heat's nested stack id) has no TypeScript form in heatshift convert",
@@ -381,7 +381,8 @@ class Converter implements ExpressionScope {
     const todos: Unit[] = [];
     for (const r of resources) {
       if (claimed.has(r.name)) continue;
-      const group = r.type === "OS::Heat::ResourceGroup" ? resourceGroupUnit(r, this.stack, this.ids, importName) : undefined;
+      const memberUnit = (member: LoadedResource, ids: IdentifierScope) => (member.nested === undefined ? plainUnit(member, ids, importName) : this.nestedUnit(member, ids));
+      const group = r.type === "OS::Heat::ResourceGroup" ? resourceGroupUnit(r, this.stack, this.ids, memberUnit) : undefined;
       const unit = typeof group === "object" ? group : r.nested === undefined ? plainUnit(r, this.ids, importName) : this.nestedUnit(r);
       if (unit !== undefined) units.push(unit);
       else {

@@ -12,7 +12,6 @@ import { LoadedResource, LoadedStack } from "../import/load";
 import { registry as builtinRegistry } from "../registry/index";
 import { escapeTemplateText, Expr, indentCode } from "./expressions";
 import { IdentifierScope } from "./identifiers";
-import { ImportName, plainUnit } from "./resources";
 import { EmitContext, Properties, Unit, UnitBinding } from "./units";
 
 /** Stands for the loop index inside member properties until the statement is written. */
@@ -52,7 +51,12 @@ function memberOf(group: LoadedResource, stack: LoadedStack, definition: Record<
   let type = written;
   try {
     const found = stack.registry.resolve(written, { templateDir: path.dirname(path.resolve(group.file)) });
-    if (found.kind !== "type") return `members of a template type (${written}) are not converted by heatshift convert yet`;
+    if (found.kind !== "type") {
+      // A template type: the member is a nested stack, as the importer loaded it for member 0.
+      const first = group.members?.[0];
+      if (first === undefined) return `members of a template type (${written}) need a count of at least 1 to be converted`;
+      return { ...group, type: written, entry: undefined, nested: first.stack, definition: { ...group.definition, type: written, path: [...group.definition.path, "properties", "resource_def"], description: undefined, condition: undefined, dependsOn: [] }, properties: markIndex(definition.properties ?? {}, indexVar), metadata: undefined, deletionPolicy: "Delete", externalId: undefined, updatePolicy: undefined };
+    }
     type = found.type;
   } catch {
     return `member type ${written} is unknown`;
@@ -72,8 +76,11 @@ function memberOf(group: LoadedResource, stack: LoadedStack, definition: Record<
   };
 }
 
-/** OS::Heat::ResourceGroup → an array of its members' statements; undefined when the member type has no statement form. */
-export function resourceGroupUnit(group: LoadedResource, stack: LoadedStack, ids: IdentifierScope, importName: ImportName): Unit | string {
+/** Makes the unit of a group's member (a plain resource, or a nested template's component), its variable from `ids`. */
+export type MemberUnit = (member: LoadedResource, ids: IdentifierScope) => Unit | undefined;
+
+/** OS::Heat::ResourceGroup → an array of its members' statements, or why it has none. */
+export function resourceGroupUnit(group: LoadedResource, stack: LoadedStack, ids: IdentifierScope, memberUnitOf: MemberUnit): Unit | string {
   const props = new Properties(group);
   const definition = props.get("resource_def");
   if (definition === undefined || definition === null || typeof definition !== "object" || Array.isArray(definition) || definition instanceof FunctionNode) {
@@ -84,7 +91,7 @@ export function resourceGroupUnit(group: LoadedResource, stack: LoadedStack, ids
   const member = memberOf(group, stack, definition, indexVar);
   if (typeof member === "string") return member;
   // The member's statement is written on its own scope: its variable only names it inside the loop.
-  const memberUnit = plainUnit(member, new IdentifierScope(), importName);
+  const memberUnit = memberUnitOf(member, new IdentifierScope());
   // A security group is two statements (the group, then its rules): not one expression per member.
   if (memberUnit === undefined || memberUnit.kind === "openstack.networking.SecGroup") return `members of type ${member.type} are not converted by heatshift convert yet`;
   const memberBinding = memberUnit.bindings.get(member.name)!;
