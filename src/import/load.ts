@@ -767,7 +767,8 @@ function bindNested(
   const known: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(given)) {
     if (!child.parameters.has(key)) {
-      problems.push(new HotError(`Unknown Property ${key}: the template ${template} has no parameter ${key}`, file, [...propertiesAt, key]));
+      const shown = path.relative(process.cwd(), template) || template;
+      problems.push(new HotError(`Unknown Property ${key}: the template ${shown} has no parameter ${key}`, file, [...propertiesAt, key]));
       continue;
     }
     if (containsUnknown(value)) unknownParameters.add(key);

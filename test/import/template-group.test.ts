@@ -34,7 +34,7 @@ describe("a ResourceGroup whose members are a template resource", () => {
     const { diagnostics } = loadStack({ templateFile: relative("bad-group.yaml") });
     expect(diagnostics.format()).toEqual([
       `${relative("bad-member.yaml")}:10:23: error: property "admin_state_up" of OS::Neutron::Port: expected a boolean (true or false), got the string "maybe"`,
-      `${relative("bad-group.yaml")}:11:19: error: Unknown Property colour: the template ${path.join(fixtures, "bad-member.yaml")} has no parameter colour`,
+      `${relative("bad-group.yaml")}:11:19: error: Unknown Property colour: the template ${relative("bad-member.yaml")} has no parameter colour`,
     ]);
   });
 
