@@ -143,11 +143,12 @@ describe("a resource list with plain resources", () => {
         top("openstack:networking/routerInterface:RouterInterface", "gateway", "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4"),
         top("openstack:networking/secGroup:SecGroup", "group", "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d"),
         top("openstack:networking/secGroupRule:SecGroupRule", "group-rule-0", "rule-22"),
+        top("openstack:blockstorage/volume:Volume", "volume", "0d6f5a4e-3c2b-4a19-8f7e-6d5c4b3a2918"),
       ],
     });
     expect(result.problems.map(formatDiagnostic)).toEqual([
       `${plainList}:30:3: warning: openstack:networking/port:Port port is not imported: Heat has no physical id for port (status CREATE_FAILED); \`pulumi up\` will create it`,
-      `${plainList}:2:3: warning: resource volume (OS::Cinder::Volume) is not imported: resource type OS::Cinder::Volume is not converted by heatshift convert yet (the program has a TODO for it)`,
+      `${plainList}:65:3: warning: resource config (OS::Heat::SoftwareConfig) is not imported: resource type OS::Heat::SoftwareConfig is not converted by heatshift convert yet (the program has a TODO for it)`,
       `${plainList}:58:3: warning: resource old_volume (OS::Cinder::Volume) of the stack is not in the template: not imported`,
     ]);
   });
@@ -206,7 +207,7 @@ describe("bad input: a clear message with the position, exit 1, no stack trace",
     const result = run([plainList, "--template", plainTemplate, "--id", "nosuch=1"]);
     expect(result.status).toBe(1);
     expect(result.stderr.filter((l) => l.includes(": error: "))).toEqual([
-      `${plainList}:1:1: error: --id nosuch: no resource of the document needs an ID under that name (names: net, subnet, router, router_port, gateway, group, and those reported as needing --id)`,
+      `${plainList}:1:1: error: --id nosuch: no resource of the document needs an ID under that name (names: net, subnet, router, router_port, gateway, group, volume, and those reported as needing --id)`,
     ]);
   });
 });
