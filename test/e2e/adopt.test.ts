@@ -87,7 +87,7 @@ function changedSteps(stdout: string): string[] {
 }
 
 describe("heatshift adopt: heat_2d created by Heat, taken over by pulumi import", () => {
-  test("the adopt document of the stack's resource list is accepted by pulumi import --preview-only: every resource an import", async () => {
+  test("the adopt document of the abandoned stack is accepted by pulumi import --preview-only: every resource an import", async () => {
     heatCreated = true;
     const heat = await createHeatStack(heatStackName, templateForHeat(workDir), { image, gmail_username: gmailUsername, gmail_password: gmailPassword }, before);
     expect(heat.signalStatus).toBe(200);
