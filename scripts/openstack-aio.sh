@@ -241,7 +241,7 @@ stack_user_domain_name = heat
 stack_domain_admin = heat_domain_admin
 stack_domain_admin_password = $PASSWORD
 region_name_for_services = RegionOne
-# `openstack stack abandon` (heatshift adopt's input): off by default in Heat.
+# openstack stack abandon (heatshift adopt's input): off by default in Heat.
 enable_stack_abandon = true
 [heat_api]
 bind_host = 127.0.0.1
