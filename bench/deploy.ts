@@ -39,6 +39,10 @@ interface Times {
   remove: number;
 }
 
+/** Each round's times, by side; Heat's also with its own create time from its events. */
+const heat: Array<Times & { engine: number }> = [];
+const heatshift: Times[] = [];
+
 /**
  * Heat's own time for a stack's creation: from the stack's CREATE_IN_PROGRESS event to its
  * CREATE_COMPLETE (seconds, as Heat stamps them), without the CLI's start and its polling.
@@ -56,18 +60,19 @@ async function heatEngineCreateSeconds(name: string): Promise<number> {
 async function heatRound(round: number, dir: string): Promise<Times & { engine: number }> {
   const name = `bench-heat-${process.pid}-${round}`;
   const before = await inventory();
-  let created = false;
+  let deleted = false;
   try {
-    created = true;
     const deployment = await createHeatStack(name, templateForHeat(dir), parameters, before);
     if (deployment.signalStatus !== 200) throw new Error(`Heat's wait handle answered the signal with HTTP ${deployment.signalStatus}`);
     const engine = await heatEngineCreateSeconds(name);
     const started = Date.now();
     await openstack("stack", "delete", "--yes", "--wait", name);
-    created = false;
-    return { create: deployment.seconds, remove: (Date.now() - started) / 1000, engine };
+    deleted = true;
+    const times = { create: deployment.seconds, remove: (Date.now() - started) / 1000, engine };
+    heat.push(times);
+    return times;
   } finally {
-    if (created) await openstack("stack", "delete", "--yes", "--wait", name).catch(() => undefined);
+    if (!deleted) await openstack("stack", "delete", "--yes", "--wait", name).catch(() => undefined);
   }
 }
 
@@ -79,7 +84,9 @@ async function heatshiftRound(stack: PulumiStack): Promise<Times> {
   }
   const destroyed = await stack.destroy();
   if (destroyed.status !== 0) throw new Error(`pulumi destroy failed (exit ${destroyed.status})\n${destroyed.stdout}\n${destroyed.stderr}`);
-  return { create: result.seconds, remove: destroyed.seconds };
+  const times = { create: result.seconds, remove: destroyed.seconds };
+  heatshift.push(times);
+  return times;
 }
 
 function median(values: number[]): number {
@@ -94,8 +101,6 @@ async function main(): Promise<void> {
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-bench-deploy-"));
   let under: StackUnderTest | undefined;
-  const heat: Array<Times & { engine: number }> = [];
-  const heatshift: Times[] = [];
   try {
     const project = path.join(repoRoot, "test", "e2e", "projects", "hotstack");
     const plain = { template: heat2dTemplate, image, gmail_username: parameters.gmail_username };
@@ -103,9 +108,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= rounds; round++) {
       const heatFirst = round % 2 === 1;
       for (const side of heatFirst ? ["heat", "heatshift"] : ["heatshift", "heat"]) {
-        let times: Times;
-        if (side === "heat") heat.push((times = await heatRound(round, dir)));
-        else heatshift.push((times = await heatshiftRound(under.stack)));
+        const times = side === "heat" ? await heatRound(round, dir) : await heatshiftRound(under.stack);
         console.log(`round ${round} ${side.padEnd(9)} create ${times.create.toFixed(1).padStart(6)} s   delete ${times.remove.toFixed(1).padStart(6)} s`);
       }
     }

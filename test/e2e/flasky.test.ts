@@ -36,8 +36,7 @@ afterAll(() => removeStack(under), 600_000);
 /** From the cloud as before: `pulumi up`, the instance played with `signal`. */
 async function upSignalling(signal: Record<string, unknown>) {
   await expectCloudAsBefore();
-  const { result: up, server, userData, signal: answer } = await upPlayingInstance(under.stack, under.before, /^flasky-server-/, signal);
-  return { up, server, userData, answer };
+  return upPlayingInstance(under.stack, under.before, /^flasky-server-/, signal);
 }
 
 /** `pulumi destroy`, then the cloud must list exactly what it listed before the stack existed. */
@@ -60,8 +59,8 @@ afterEach(async () => {
 
 describe("heat_2d from components (FlaskySingleInstance with a wait condition) on the loopback OpenStack", () => {
   test("up completes once the instance signals SUCCESS; every resource exists as the template says; destroy restores the cloud", async () => {
-    const { up, server, userData, answer } = await upSignalling({ status: "SUCCESS" });
-    expect(answer.status).toBe(200);
+    const { result: up, server, userData, signal } = await upSignalling({ status: "SUCCESS" });
+    expect(signal.status).toBe(200);
     if (up.status !== 0) throw new Error(`up failed (exit ${up.status})\n${up.stdout}\n${up.stderr}`);
     reportTime("components up (SUCCESS)", up.seconds);
 
@@ -94,8 +93,8 @@ describe("heat_2d from components (FlaskySingleInstance with a wait condition) o
 
   test("a FAILURE signal fails up with the instance's reason; destroy leaves nothing behind", async () => {
     const reason = "flasky did not start: pip install failed";
-    const { up, answer } = await upSignalling({ status: "FAILURE", reason });
-    expect(answer.status).toBe(200);
+    const { result: up, signal } = await upSignalling({ status: "FAILURE", reason });
+    expect(signal.status).toBe(200);
     reportTime("components up (FAILURE)", up.seconds);
     expect(up.status).not.toBe(0);
     expect(up.stdout + up.stderr).toContain(`received a FAILURE signal: ${reason}`);
