@@ -9,10 +9,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { adoptStack } from "../adopt/importDocument";
-import { formatDiagnostic } from "../hot/diagnostics";
 import { UsageError } from "./command";
-import { CommandIo, parseTemplateArgs, processIo } from "./templateArgs";
-import { sortByPosition } from "./validate";
+import { CommandIo, parseOrUsage, parseTemplateArgs, printProblems, processIo } from "./templateArgs";
 
 export const adoptUsage = [
   "usage: heatshift adopt HEAT_JSON [--template TEMPLATE [-e ENV]...] [--id NAME=ID]... [--out FILE]",
@@ -30,41 +28,11 @@ export const adoptUsage = [
 
 /** Runs the command; returns the exit code. */
 export function adoptCommand(args: readonly string[], io: CommandIo = processIo): number {
-  let heatFile: string;
-  let templateFile: string | undefined;
-  let environmentFiles: readonly string[] = [];
-  let outFile: string | undefined;
-  const ids: Record<string, string> = {};
-  try {
-    const rest: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i];
-      if (arg === "--out" || arg === "--template" || arg === "--id") {
-        const value = args[++i];
-        if (value === undefined || value.startsWith("-")) throw new UsageError(`${arg} needs a value`);
-        if (arg === "--out") outFile = value;
-        else if (arg === "--template") templateFile = value;
-        else {
-          const match = /^([^=]+)=(.+)$/.exec(value);
-          if (match === null) throw new UsageError(`--id ${value}: expected NAME=ID, e.g. --id private_network-router-interface=PORT_ID`);
-          ids[match[1]] = match[2];
-        }
-      } else rest.push(arg);
-    }
-    // HEAT_JSON takes the template's place in the shared argument grammar (-e belongs to --template).
-    const parsed = parseTemplateArgs(rest, []);
-    if (Object.keys(parsed.parameters).length > 0) throw new UsageError("-P is not taken by adopt: parameter values are in the stack (abandon document) or the program's config");
-    if (parsed.environmentFiles.length > 0 && templateFile === undefined) throw new UsageError("-e needs --template: an abandon document holds its own environment");
-    heatFile = parsed.template;
-    environmentFiles = parsed.environmentFiles;
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.err(`heatshift adopt: ${error.message.replace("missing TEMPLATE", "missing HEAT_JSON").replace("one template only", "one HEAT_JSON only")}`);
-    io.err(adoptUsage);
-    return 2;
-  }
+  const given = parseOrUsage("adopt", adoptUsage, io, () => parseAdoptArgs(args));
+  if (given === undefined) return 2;
+  const { heatFile, templateFile, environmentFiles, outFile, ids } = given;
   const result = adoptStack({ heatFile, templateFile, environmentFiles, ids });
-  sortByPosition([...result.problems]).forEach((p) => io.err(formatDiagnostic(p)));
+  printProblems(result.problems, io.err);
   if (result.document === undefined) return 1;
   const text = `${JSON.stringify(result.document, null, 2)}\n`;
   const imported = result.document.resources.filter((r) => r.component !== true).length;
@@ -75,4 +43,45 @@ export function adoptCommand(args: readonly string[], io: CommandIo = processIo)
   }
   io.err(`heatshift adopt: ${imported} resource${imported === 1 ? "" : "s"} to import${outFile === undefined ? "" : `, written to ${outFile}`}; then run \`pulumi import --file ${outFile ?? "FILE"}\` in the converted project`);
   return 0;
+}
+
+/** The adopt command's arguments. */
+interface AdoptArgs {
+  readonly heatFile: string;
+  readonly templateFile: string | undefined;
+  readonly environmentFiles: readonly string[];
+  readonly outFile: string | undefined;
+  readonly ids: Readonly<Record<string, string>>;
+}
+
+function parseAdoptArgs(args: readonly string[]): AdoptArgs {
+  let templateFile: string | undefined;
+  let outFile: string | undefined;
+  const ids: Record<string, string> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--out" || arg === "--template" || arg === "--id") {
+      const value = args[++i];
+      if (value === undefined || value.startsWith("-")) throw new UsageError(`${arg} needs a value`);
+      if (arg === "--out") outFile = value;
+      else if (arg === "--template") templateFile = value;
+      else {
+        const match = /^([^=]+)=(.+)$/.exec(value);
+        if (match === null) throw new UsageError(`--id ${value}: expected NAME=ID, e.g. --id private_network-router-interface=PORT_ID`);
+        ids[match[1]] = match[2];
+      }
+    } else rest.push(arg);
+  }
+  // HEAT_JSON takes the template's place in the shared argument grammar (-e belongs to --template).
+  let parsed;
+  try {
+    parsed = parseTemplateArgs(rest, []);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(error.message.replace("missing TEMPLATE", "missing HEAT_JSON").replace("one template only", "one HEAT_JSON only"));
+  }
+  if (Object.keys(parsed.parameters).length > 0) throw new UsageError("-P is not taken by adopt: parameter values are in the stack (abandon document) or the program's config");
+  if (parsed.environmentFiles.length > 0 && templateFile === undefined) throw new UsageError("-e needs --template: an abandon document holds its own environment");
+  return { heatFile: parsed.template, templateFile, environmentFiles: parsed.environmentFiles, outFile, ids };
 }

@@ -4,32 +4,17 @@
  * the parameter values (hidden ones as "[secret]"), without a cloud. Problems are printed as by
  * `validate` (not strict) on stderr; exit 0, 1 when the template is invalid, 2 for usage errors.
  */
-import { formatDiagnostic } from "../hot/diagnostics";
-import { loadStack, planOf } from "../import/load";
-import { sortByPosition } from "./validate";
-import { UsageError } from "./command";
-import { CommandIo, parseTemplateArgs, processIo } from "./templateArgs";
+import { planOf } from "../import/load";
+import { CommandIo, loadTemplateArgs, parseOrUsage, parseTemplateArgs, printProblems, processIo } from "./templateArgs";
 
 export const planUsage = 'usage: heatshift plan TEMPLATE [-e ENV]... [-P "k1=v1;k2=v2"]... [--json] [--strict]';
 
 /** Runs the command; returns the exit code. */
 export function planCommand(args: readonly string[], io: CommandIo = processIo): number {
-  let parsed;
-  try {
-    parsed = parseTemplateArgs(args, ["--json", "--strict"]);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.err(`heatshift plan: ${error.message}`);
-    io.err(planUsage);
-    return 2;
-  }
-  const { stack, diagnostics } = loadStack({
-    templateFile: parsed.template,
-    environmentFiles: parsed.environmentFiles,
-    parameters: parsed.parameters,
-    strict: parsed.flags.has("--strict"),
-  });
-  sortByPosition(diagnostics.problems).forEach((p) => io.err(formatDiagnostic(p)));
+  const parsed = parseOrUsage("plan", planUsage, io, () => parseTemplateArgs(args, ["--json", "--strict"]));
+  if (parsed === undefined) return 2;
+  const { stack, diagnostics } = loadTemplateArgs(parsed, parsed.flags.has("--strict"));
+  printProblems(diagnostics.problems, io.err);
   if (!stack || diagnostics.hasErrors) return 1;
   const plan = planOf(stack);
   if (parsed.flags.has("--json")) {
