@@ -133,6 +133,27 @@ describe("dependency graph", () => {
     expect(g.dependenciesOf("port")).toEqual(["net", "sub"]);
   });
 
+  test("floating IPs: gateways, routers and interfaces in template order; an interface given by port only for the floating IP rule", () => {
+    const g = graph({
+      net: { type: "OS::Neutron::Net" },
+      sub: { type: "OS::Neutron::Subnet", properties: { network: { ref: "net" } } },
+      other_sub: { type: "OS::Neutron::Subnet", properties: { network: "elsewhere" } },
+      by_port: { type: "OS::Neutron::RouterInterface", properties: { router: "r1", port: "p0" } },
+      gw: { type: "OS::Neutron::RouterGateway", properties: { router_id: "r1", network: "ext" } },
+      ri: { type: "OS::Neutron::RouterInterface", properties: { router: "r1", subnet: { ref: "sub" } } },
+      ri_other: { type: "OS::Neutron::RouterInterface", properties: { router: "r1", subnet: { ref: "other_sub" } } },
+      router: { type: "OS::Neutron::Router", properties: { external_gateway_info: { network: "ext" } } },
+      router_elsewhere: { type: "OS::Neutron::Router", properties: { external_gateway_info: { network: "int" } } },
+      port: { type: "OS::Neutron::Port", properties: { network: { ref: "net" } } },
+      fip: { type: "OS::Neutron::FloatingIP", properties: { floating_network: "ext", port_id: { ref: "port" } } },
+      fip2: { type: "OS::Neutron::FloatingIP", properties: { floating_network: "ext" } },
+      assoc: { type: "OS::Neutron::FloatingIPAssociation", properties: { floatingip_id: { ref: "fip2" }, port_id: { ref: "port" } } },
+    });
+    expect(g.edges.filter((e) => e.from === "fip" && e.kind === "hidden").map((e) => e.to)).toEqual(["by_port", "gw", "ri", "router"]);
+    expect(g.edges.filter((e) => e.from === "fip2" && e.kind === "hidden").map((e) => e.to)).toEqual(["gw", "router"]);
+    expect(g.edges.filter((e) => e.from === "assoc" && e.kind === "hidden").map((e) => e.to)).toEqual(["ri"]);
+  });
+
   test("a server whose subnet's network is unknown waits for it; one on another network does not", () => {
     const g = graph({
       a: { type: "OS::Neutron::Subnet", properties: { network: { attr: "x" } } },

@@ -8,7 +8,7 @@
  * the port is created, from the subnets that exist at that moment.
  */
 import { isStaticallySet, sameStaticValue } from "../../import/graph";
-import { DependencyContext, DependencyView, HiddenDependency, StaticValue } from "../types";
+import { DependencyContext, DependencyView, HiddenDependency } from "../types";
 
 const SUBNET = "OS::Neutron::Subnet";
 const ROUTER = "OS::Neutron::Router";
@@ -72,27 +72,18 @@ export function routerGatewayHiddenDependencies(self: DependencyView, context: D
  */
 export function floatingIpHiddenDependencies(self: DependencyView, context: DependencyContext): HiddenDependency[] {
   const floatingNetwork = self.property("floating_network");
-  const found: HiddenDependency[] = [];
-  for (const view of context.resources) {
-    if (view.type === ROUTER_GATEWAY) {
-      if (sameStaticValue(view.property("network"), floatingNetwork)) {
-        found.push({ on: view.name, reason: "a floating IP waits for the gateway of its floating network (Heat: FloatingIP)" });
-      }
-    } else if (view.type === ROUTER_INTERFACE) {
-      if (dependsOnPortBehindInterface(self, view, context, false)) {
-        found.push({ on: view.name, reason: "a floating IP waits for the router interface of its port's subnet (Heat: FloatingIP)" });
-      }
-    } else if (view.type === ROUTER) {
-      if (
-        isStaticallySet(view.property("external_gateway_info")) &&
-        sameStaticValue(view.property("external_gateway_info", "network"), floatingNetwork)
-      ) {
-        found.push({ on: view.name, reason: "a floating IP waits for the router whose gateway is its floating network (Heat: FloatingIP)" });
-      }
-    }
-  }
-  return found;
+  const routers = context
+    .matching(ROUTER, ["external_gateway_info", "network"], floatingNetwork)
+    .filter((router) => isStaticallySet(router.property("external_gateway_info")));
+  const found = [...context.matching(ROUTER_GATEWAY, ["network"], floatingNetwork), ...routerInterfacesOfPorts(self, context, false), ...routers];
+  return context.inTemplateOrder(found).map((view) => ({ on: view.name, reason: floatingIpReasons[view.type] }));
 }
+
+const floatingIpReasons: Record<string, string> = {
+  [ROUTER_GATEWAY]: "a floating IP waits for the gateway of its floating network (Heat: FloatingIP)",
+  [ROUTER_INTERFACE]: "a floating IP waits for the router interface of its port's subnet (Heat: FloatingIP)",
+  [ROUTER]: "a floating IP waits for the router whose gateway is its floating network (Heat: FloatingIP)",
+};
 
 /**
  * A floating IP association waits for the router interface of its port's subnet. Heat only sees
@@ -101,23 +92,19 @@ export function floatingIpHiddenDependencies(self: DependencyView, context: Depe
  * heatshift adds the dependency there too.
  */
 export function floatingIpAssociationHiddenDependencies(self: DependencyView, context: DependencyContext): HiddenDependency[] {
-  return context
-    .ofType(ROUTER_INTERFACE)
-    .filter((routerInterface) => dependsOnPortBehindInterface(self, routerInterface, context, true))
-    .map((routerInterface) => ({
-      on: routerInterface.name,
-      reason: "a floating IP association waits for the router interface of its port's subnet (Heat: FloatingIPAssociation; heatshift also when the port names only its network)",
-    }));
+  return context.inTemplateOrder(routerInterfacesOfPorts(self, context, true)).map((routerInterface) => ({
+    on: routerInterface.name,
+    reason: "a floating IP association waits for the router interface of its port's subnet (Heat: FloatingIPAssociation; heatshift also when the port names only its network)",
+  }));
 }
 
-/** Whether one of the resources `self` already depends on is a port on the interface's subnet. */
-function dependsOnPortBehindInterface(
-  self: DependencyView,
-  routerInterface: DependencyView,
-  context: DependencyContext,
-  association: boolean,
-): boolean {
-  const interfaceSubnet = routerInterface.property("subnet");
+/**
+ * The router interfaces in front of the ports `self` already depends on: those of a subnet in the
+ * port's fixed_ips, else those of a subnet on the port's network. Indexed lookups per port, so
+ * templates with many floating IPs stay linear.
+ */
+function routerInterfacesOfPorts(self: DependencyView, context: DependencyContext, association: boolean): DependencyView[] {
+  const found: DependencyView[] = [];
   for (const name of context.dependenciesOf(self.name)) {
     const port = context.resource(name);
     if (port?.type !== PORT) continue;
@@ -125,25 +112,17 @@ function dependsOnPortBehindInterface(
     if (isStaticallySet(fixedIps) && fixedIps.kind === "literal" && Array.isArray(fixedIps.value)) {
       // Heat's association rule looks at the first fixed IP only; the floating IP rule at all.
       const count = association ? Math.min(1, fixedIps.value.length) : fixedIps.value.length;
-      for (let i = 0; i < count; i++) {
-        if (sameStaticValue(port.property("fixed_ips", i, "subnet"), interfaceSubnet)) return true;
-      }
+      for (let i = 0; i < count; i++) found.push(...context.matching(ROUTER_INTERFACE, ["subnet"], port.property("fixed_ips", i, "subnet")));
       continue;
     }
     // No fixed IPs: an interface given by port (no subnet) may be the one (Heat: FloatingIP);
-    // otherwise the port is behind the interface when the interface's subnet is on the port's network.
-    if (!isStaticallySet(interfaceSubnet)) {
-      if (!association) return true;
-      continue;
+    // otherwise the port is behind the interfaces of the subnets on its network.
+    if (!association) found.push(...context.unset(ROUTER_INTERFACE, ["subnet"]));
+    const network = port.property("network");
+    if (!isStaticallySet(network)) continue;
+    for (const subnet of context.matching(SUBNET, ["network"], network)) {
+      found.push(...context.matching(ROUTER_INTERFACE, ["subnet"], { kind: "resource", name: subnet.name }));
     }
-    if (subnetIsOnNetwork(interfaceSubnet, port.property("network"), context)) return true;
   }
-  return false;
-}
-
-/** The subnet is a resource of this template whose network is the given one. */
-function subnetIsOnNetwork(subnet: StaticValue, network: StaticValue, context: DependencyContext): boolean {
-  if (subnet.kind !== "resource" || !isStaticallySet(network)) return false;
-  const view = context.resource(subnet.name);
-  return view?.type === SUBNET && sameStaticValue(view.property("network"), network);
+  return found;
 }
