@@ -3,6 +3,7 @@ import {
   floatingIpAssociationHiddenDependencies,
   floatingIpHiddenDependencies,
   portHiddenDependencies,
+  routerGatewayHiddenDependencies,
   routerHiddenDependencies,
   serverHiddenDependencies,
 } from "../../src/registry/neutron/hiddenDependencies";
@@ -34,6 +35,7 @@ const rules: Record<string, (self: DependencyView, context: DependencyContext) =
   "OS::Neutron::Port": portHiddenDependencies,
   "OS::Nova::Server": serverHiddenDependencies,
   "OS::Neutron::Router": routerHiddenDependencies,
+  "OS::Neutron::RouterGateway": routerGatewayHiddenDependencies,
   "OS::Neutron::FloatingIP": floatingIpHiddenDependencies,
   "OS::Neutron::FloatingIPAssociation": floatingIpAssociationHiddenDependencies,
 };
@@ -133,25 +135,27 @@ describe("dependency graph", () => {
     expect(g.dependenciesOf("port")).toEqual(["net", "sub"]);
   });
 
-  test("floating IPs: gateways, routers and interfaces in template order; an interface given by port only for the floating IP rule", () => {
+  test("floating IPs and router gateways: gateways, routers, interfaces and subnets in template order; an interface given by port only for the floating IP rule", () => {
     const g = graph({
       net: { type: "OS::Neutron::Net" },
       sub: { type: "OS::Neutron::Subnet", properties: { network: { ref: "net" } } },
       other_sub: { type: "OS::Neutron::Subnet", properties: { network: "elsewhere" } },
       by_port: { type: "OS::Neutron::RouterInterface", properties: { router: "r1", port: "p0" } },
-      gw: { type: "OS::Neutron::RouterGateway", properties: { router_id: "r1", network: "ext" } },
+      gw: { type: "OS::Neutron::RouterGateway", properties: { router_id: "r1", network: { ref: "net" } } },
       ri: { type: "OS::Neutron::RouterInterface", properties: { router: "r1", subnet: { ref: "sub" } } },
       ri_other: { type: "OS::Neutron::RouterInterface", properties: { router: "r1", subnet: { ref: "other_sub" } } },
       router: { type: "OS::Neutron::Router", properties: { external_gateway_info: { network: "ext" } } },
       router_elsewhere: { type: "OS::Neutron::Router", properties: { external_gateway_info: { network: "int" } } },
       port: { type: "OS::Neutron::Port", properties: { network: { ref: "net" } } },
       fip: { type: "OS::Neutron::FloatingIP", properties: { floating_network: "ext", port_id: { ref: "port" } } },
-      fip2: { type: "OS::Neutron::FloatingIP", properties: { floating_network: "ext" } },
+      fip2: { type: "OS::Neutron::FloatingIP", properties: { floating_network: { ref: "net" } } },
       assoc: { type: "OS::Neutron::FloatingIPAssociation", properties: { floatingip_id: { ref: "fip2" }, port_id: { ref: "port" } } },
     });
-    expect(g.edges.filter((e) => e.from === "fip" && e.kind === "hidden").map((e) => e.to)).toEqual(["by_port", "gw", "ri", "router"]);
-    expect(g.edges.filter((e) => e.from === "fip2" && e.kind === "hidden").map((e) => e.to)).toEqual(["gw", "router"]);
-    expect(g.edges.filter((e) => e.from === "assoc" && e.kind === "hidden").map((e) => e.to)).toEqual(["ri"]);
+    const hidden = (from: string) => g.edges.filter((e) => e.from === from && e.kind === "hidden").map((e) => e.to);
+    expect(hidden("fip")).toEqual(["by_port", "ri", "router"]);
+    expect(hidden("fip2")).toEqual(["gw"]);
+    expect(hidden("gw")).toEqual(["sub", "by_port", "ri", "ri_other"]);
+    expect(hidden("assoc")).toEqual(["ri"]);
   });
 
   test("a server whose subnet's network is unknown waits for it; one on another network does not", () => {

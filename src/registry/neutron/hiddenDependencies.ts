@@ -7,7 +7,7 @@
  * Without them a real cloud hands out a port with no address: Neutron allocates a port's IP when
  * the port is created, from the subnets that exist at that moment.
  */
-import { isStaticallySet, sameStaticValue } from "../../import/graph";
+import { isStaticallySet } from "../../import/graph";
 import { DependencyContext, DependencyView, HiddenDependency } from "../types";
 
 const SUBNET = "OS::Neutron::Subnet";
@@ -54,16 +54,14 @@ export function routerHiddenDependencies(self: DependencyView, context: Dependen
 
 /** The deprecated RouterGateway waits for the interfaces of its router and the subnets of its network. */
 export function routerGatewayHiddenDependencies(self: DependencyView, context: DependencyContext): HiddenDependency[] {
-  const found: HiddenDependency[] = [];
-  for (const view of context.resources) {
-    if (view.type === ROUTER_INTERFACE && sameStaticValue(view.property("router"), self.property("router_id"))) {
-      found.push({ on: view.name, reason: "a router gateway waits for the interfaces of its router (Heat: RouterGateway)" });
-    }
-    if (view.type === SUBNET && sameStaticValue(view.property("network"), self.property("network"))) {
-      found.push({ on: view.name, reason: "a router gateway waits for the subnets of its network (Heat: RouterGateway)" });
-    }
-  }
-  return found;
+  const interfaces = context.matching(ROUTER_INTERFACE, ["router"], self.property("router_id"));
+  const subnets = context.matching(SUBNET, ["network"], self.property("network"));
+  return context.inTemplateOrder([...interfaces, ...subnets]).map((view) => ({
+    on: view.name,
+    reason: view.type === SUBNET
+      ? "a router gateway waits for the subnets of its network (Heat: RouterGateway)"
+      : "a router gateway waits for the interfaces of its router (Heat: RouterGateway)",
+  }));
 }
 
 /**
