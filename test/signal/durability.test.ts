@@ -71,6 +71,10 @@ describe("durability: a receiver process killed with SIGKILL under load", () => 
     stop = true;
     agent.destroy();
 
+    // The killed receiver's log ends in the zeros it wrote in advance: records overwrote them in place.
+    const killedLog = fs.readFileSync(path.join(dataDir, "signals.log"));
+    expect([killedLog.length > killedLog.lastIndexOf(0x0a) + 1, killedLog[killedLog.length - 1]]).toEqual([true, 0]);
+
     const second = await startReceiverProcess(dataDir);
     try {
       const state = await readHandle({ url: second.url, adminToken }, handle.id);

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parsePyJson } from "../../src/signal/pyjson";
 import { PyValue } from "../../src/signal/pyjson";
-import { RecordedSignal, SignalStore, StoreCorruptError } from "../../src/signal/store";
+import { PREALLOCATE_BYTES, RecordedSignal, SignalStore, StoreCorruptError } from "../../src/signal/store";
 import { tempDir } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -228,4 +228,90 @@ describe("SignalStore compaction (live records only, rewritten atomically)", () 
     }
     expect(interrupted).toBeGreaterThanOrEqual(1);
   }, 120_000);
+});
+
+describe("SignalStore preallocation (records overwrite zeros written in advance)", () => {
+  const logOf = (dir: string) => path.join(dir, "signals.log");
+  /** Where the records end: after the last newline. */
+  const recordsEnd = (bytes: Buffer) => bytes.lastIndexOf(0x0a) + 1;
+  const zeros = (bytes: Buffer) => bytes.every((byte) => byte === 0);
+  const signalIds = (store: SignalStore) => [...(store.handle("h")?.signals.keys() ?? [])];
+
+  /** A store with handle "h" and signal "a", and the log's bytes while it is open (what a kill -9 leaves). */
+  async function openLog(dir: string): Promise<{ store: SignalStore; whileOpen: Buffer }> {
+    const store = await SignalStore.open(dir);
+    await store.createHandle("h", "wait_handle", hash);
+    await record(store, "h", body('{"id": "a"}'));
+    return { store, whileOpen: fs.readFileSync(logOf(dir)) };
+  }
+
+  test("while open the log runs ahead of its records with zeros; a clean close cuts them off", async () => {
+    const dir = tempDir();
+    const { store, whileOpen } = await openLog(dir);
+    const end = recordsEnd(whileOpen);
+    expect([whileOpen.length, zeros(whileOpen.subarray(end)), whileOpen.toString("latin1", 0, end).split("\n").length]).toEqual([PREALLOCATE_BYTES, true, 3]);
+    await store.close();
+    expect(fs.readFileSync(logOf(dir)).equals(whileOpen.subarray(0, end))).toEqual(true);
+  });
+
+  test("a log left with its zeros by a crash is replayed, and new records overwrite the zeros right after the last one", async () => {
+    const dir = tempDir();
+    const { store, whileOpen } = await openLog(dir);
+    await store.close();
+    fs.writeFileSync(logOf(dir), whileOpen);
+
+    const reopened = await SignalStore.open(dir);
+    expect(signalIds(reopened)).toEqual(["a"]);
+    await record(reopened, "h", body('{"id": "b"}'));
+    const after = fs.readFileSync(logOf(dir));
+    const end = recordsEnd(after);
+    expect([after.length, zeros(after.subarray(end))]).toEqual([PREALLOCATE_BYTES, true]);
+    expect(after.toString("utf8", 0, end).split("\n").slice(1, 3).map((line) => JSON.parse(line.slice(9)).id)).toEqual(["a", "b"]);
+    await reopened.close();
+    const again = await SignalStore.open(dir);
+    expect(signalIds(again)).toEqual(["a", "b"]);
+    await again.close();
+  });
+
+  test.each([
+    ["the first bytes of a record, then zeros", (line: Buffer) => Buffer.concat([line.subarray(0, 30), Buffer.alloc(line.length - 30)])],
+    ["a whole record but for a zeroed middle", (line: Buffer) => Buffer.concat([line.subarray(0, 12), Buffer.alloc(20), line.subarray(32)])],
+  ])("a torn record in the zeros (%s) is cut off, never acknowledged; the log stays writable", async (_, tear) => {
+    const dir = tempDir();
+    const { store, whileOpen } = await openLog(dir);
+    const end = recordsEnd(whileOpen);
+    // A real record for "torn", written where the next record would go, then damaged.
+    await record(store, "h", body('{"id": "torn"}'));
+    const line = fs.readFileSync(logOf(dir)).subarray(end, recordsEnd(fs.readFileSync(logOf(dir))));
+    await store.close();
+    const crashed = Buffer.from(whileOpen);
+    tear(line).copy(crashed, end);
+    fs.writeFileSync(logOf(dir), crashed);
+
+    const reopened = await SignalStore.open(dir);
+    expect([signalIds(reopened), fs.statSync(logOf(dir)).size]).toEqual([["a"], end]);
+    await record(reopened, "h", body('{"id": "after"}'));
+    await reopened.close();
+    const again = await SignalStore.open(dir);
+    expect(signalIds(again)).toEqual(["a", "after"]);
+    await again.close();
+  });
+
+  test("records beyond the zeros extend the file by whole chunks; everything replays", async () => {
+    const dir = tempDir();
+    const store = await SignalStore.open(dir);
+    await store.createHandle("h", "wait_handle", hash);
+    const big = "x".repeat(300_000);
+    // The first four go out in one batch larger than one chunk, the fifth extends the file again.
+    await Promise.all(["1", "2", "3", "4"].map((id) => record(store, "h", body(`{"id": "${id}", "data": "${big}"}`))));
+    await record(store, "h", body(`{"id": "5", "data": "${big}"}`));
+    const whileOpen = fs.readFileSync(logOf(dir));
+    const end = recordsEnd(whileOpen);
+    expect([whileOpen.length, end > 5 * 300_000, zeros(whileOpen.subarray(end))]).toEqual([2 * PREALLOCATE_BYTES, true, true]);
+    await store.close();
+    expect(fs.statSync(logOf(dir)).size).toEqual(end);
+    const reopened = await SignalStore.open(dir);
+    expect([signalIds(reopened), reopened.handle("h")?.signals.get("5")?.data]).toEqual([["1", "2", "3", "4", "5"], big]);
+    await reopened.close();
+  });
 });
