@@ -30,6 +30,8 @@ export interface PrivateNetworkArgs {
 export class PrivateNetwork extends pulumi.ComponentResource {
   /** ID of the private network. */
   readonly networkId: pulumi.Output<string>;
+  /** Name of the private network, as Neutron reports it (Heat's `name` attribute of the Net). */
+  readonly networkName: pulumi.Output<string>;
   /** ID of the private subnet. */
   readonly subnetId: pulumi.Output<string>;
   /** ID of the router. */
@@ -78,8 +80,9 @@ export class PrivateNetwork extends pulumi.ComponentResource {
     );
 
     this.networkId = network.id;
+    this.networkName = network.name;
     this.subnetId = this.subnet.id;
     this.routerId = gatewayRouter.id;
-    this.registerOutputs({ networkId: this.networkId, subnetId: this.subnetId, routerId: this.routerId });
+    this.registerOutputs({ networkId: this.networkId, networkName: this.networkName, subnetId: this.subnetId, routerId: this.routerId });
   }
 }

@@ -61,7 +61,7 @@ const privateNetwork: Matcher = (stack, free, ids) => {
     const v = ids.allocate(net.name);
     units.push(
       group([net, subnet, router, routerInterface].sort((a, b) => stack.resources.indexOf(a) - stack.resources.indexOf(b)), "component PrivateNetwork", v, [
-        [net.name, fieldBinding(v, v, "networkId", {}, net.name, net.type)],
+        [net.name, fieldBinding(v, v, "networkId", { name: "networkName" }, net.name, net.type)],
         [subnet.name, fieldBinding(v, `${v}.subnet`, "subnetId", {}, subnet.name, subnet.type)],
         [router.name, fieldBinding(v, v, "routerId", {}, router.name, router.type)],
         [routerInterface.name, fieldBinding(v, `${v}.routerInterface`, undefined, {}, routerInterface.name, routerInterface.type)],

@@ -12,7 +12,7 @@ import { HotError, NodePath } from "../hot/diagnostics";
 import { parseTemplateText } from "../hot/parse";
 import { resolveSnippet } from "../hot/functions/resolve";
 import { HotTemplate } from "../hot/template";
-import { ParameterDefinition } from "../hot/parameters";
+import { coerceParameterValue, ParameterDefinition } from "../hot/parameters";
 import { Constraint } from "../hot/constraints";
 import { FunctionNode, OMIT, Snippet } from "../hot/functions/types";
 import { LoadedResource, LoadedStack, loadStack, UNKNOWN } from "../import/load";
@@ -220,7 +220,8 @@ class Converter implements ExpressionScope {
       const variable = this.ids.allocate(def.name);
       const key = camelCase(def.name);
       const comment = [def.label, def.description].filter((t) => t !== undefined && t !== "").join(": ");
-      const fallback = def.default === undefined || def.default === null ? undefined : literalExpr(def.default).code;
+      // The default as Heat parses it (a comma_delimited_list's text is split).
+      const fallback = def.default === undefined || def.default === null ? undefined : literalExpr(coerceParameterValue(def, def.default)).code;
       argLines.push(docComment(`${comment === "" ? def.name : comment}${fallback === undefined ? "" : `\n@default ${fallback.replace(/\n/g, " ")}`}`, "  "));
       argLines.push(`  readonly ${key}${fallback === undefined ? "" : "?"}: pulumi.Input<${ARG_TYPES[def.type] ?? "any"}>;`);
       const read = `pulumi.output(args.${key}${fallback === undefined ? "" : ` ?? ${fallback}`})`;
@@ -404,7 +405,6 @@ class Converter implements ExpressionScope {
       for (const m of unit.members) this.coverage.add("resource", m.definition.type, unit.kind);
       const notes: string[] = [];
       for (const m of unit.members) {
-        if (m.externalId !== undefined) notes.push(this.todo(`resource ${m.name}: external_id (adopting an existing resource) is not converted; use pulumi import`, m.file, [...m.definition.path, "external_id"]));
         if (m.updatePolicy !== undefined) notes.push(this.todo(`resource ${m.name}: update_policy has no Pulumi equivalent`, m.file, [...m.definition.path, "update_policy"]));
         if (m.deletionPolicy === "Snapshot") notes.push(this.todo(`resource ${m.name}: deletion_policy Snapshot has no Pulumi equivalent`, m.file, [...m.definition.path, "deletion_policy"]));
       }
@@ -479,11 +479,13 @@ class Converter implements ExpressionScope {
     // heatshift's components pass their dependsOn on to the resources inside them.
     if (objects.length > 0) options.push(`dependsOn: [${objects.join(", ")}]`);
     if (unit.members.length === 1 && unit.members[0].deletionPolicy === "Retain") options.push("retainOnDelete: true");
+    const adopted = unit.members.length === 1 ? this.adoption(unit.members[0], ctx) : undefined;
+    if (adopted?.option !== undefined) options.push(adopted.option);
     const description = unit.members.map((m) => m.definition.description).filter((d): d is string => d !== undefined && d !== "");
     const comment = description.length > 0 ? `${docComment(description.join("\n"), "")}\n` : "";
     const hot = `// ${unit.members.map((m) => `${m.name} (${m.definition.type})`).join(", ")}\n`;
     const statement = code.render(options.length === 0 ? undefined : `{ ${options.join(", ")} }`);
-    const notes = (this.unitNotes.get(unit) ?? []).map((line) => `${line}\n`).join("");
+    const notes = [...(this.unitNotes.get(unit) ?? []), ...(adopted?.note === undefined ? [] : [adopted.note])].map((line) => `${line}\n`).join("");
     const body = `${comment}${unit.members.length > 1 ? hot : ""}${notes}${this.component === undefined ? statement : childNames(statement, unit.members.map((m) => m.name))}`;
     this.emittingUnder = undefined;
     if (condition === undefined) return { body };
@@ -491,6 +493,19 @@ class Converter implements ExpressionScope {
     // Declared outside the if block (undefined when the condition is false, as Heat's reference is null).
     const className = unit.kind.replace(/^component /, "");
     return { condition, declaration: `let ${unit.variable}: ${className} | undefined;`, body: body.replace(new RegExp(`^const ${unit.variable} = `, "m"), `${unit.variable} = `) };
+  }
+
+  /**
+   * `external_id` as the `import` option (HotStack's): Pulumi takes the existing resource over and,
+   * as Heat, deletes it with the stack unless its deletion_policy is Retain. The ID must be known
+   * when the program starts (a string, not an Output).
+   */
+  private adoption(r: LoadedResource, ctx: EmitContext): { option?: string; note?: string } | undefined {
+    if (r.externalId === undefined || r.externalId === null) return undefined;
+    const at = [...r.definition.path, "external_id"];
+    const id = snippetExpr(r.externalId, ctx.scope, r.file, at);
+    if (!id.output) return { option: `import: ${id.code}` };
+    return { note: ctx.todo(`resource ${r.name}: an external_id known only after deployment has no TypeScript form (Pulumi's import takes a string)`, r.file, at) };
   }
 
   private dependsTransitively(from: string, on: string, seen = new Set<string>()): boolean {

@@ -9,8 +9,13 @@
  */
 import { GetResourceNode } from "../hot/functions/get_resource";
 import { FunctionNode } from "../hot/functions/types";
+import { AttributeOutputs } from "../registry/attributeOutputs";
+import { registry } from "../registry";
+import { attributeOutputs as volumeAttributes } from "../registry/cinder/Volume";
 import { isUuidLike } from "../registry/nameOrId";
+import { attributeOutputs as networkAttributes } from "../registry/neutron/Net";
 import { heatRuleFields } from "../registry/neutron/SecurityGroup";
+import { attributeOutputs as serverAttributes } from "../registry/nova/Server";
 import type { Snippet } from "../hot/functions/types";
 import { LoadedResource } from "../import/load";
 import { arrayCode, escapeTemplateText, Expr, objectCode, snippetExpr } from "./expressions";
@@ -25,7 +30,18 @@ export function referencedResource(snippet: Snippet | undefined): string | undef
   return snippet instanceof GetResourceNode && typeof snippet.args === "string" ? snippet.args : undefined;
 }
 
-/** A binding whose reference and attributes are fields of the variable. */
+/**
+ * Heat's `get_attr` path into an attribute's value: Heat's null where a key or index is missing
+ * (get_attr.ts `selectFromAttribute`), so `?.` and `?? null`.
+ */
+export function attributePath(path: readonly (string | number)[]): string {
+  return `.apply((v: any) => v${path.map((p) => `?.[${JSON.stringify(p)}]`).join("")} ?? null)`;
+}
+
+/**
+ * A binding whose reference and attributes are fields of the variable. An attribute the registry
+ * does not map is Heat's null, as after import (the loader warns about it).
+ */
 export function fieldBinding(
   variable: string,
   object: string,
@@ -44,10 +60,29 @@ export function fieldBinding(
         ? `get_resource of ${type} has no TypeScript form in heatshift convert`
         : { code: `${variable}.${reference}`, output: true, refs: partialReference ? new Set<string>() : refs },
     attribute: (attribute, path) => {
-      const field = attributes[attribute];
+      const field = Object.prototype.hasOwnProperty.call(attributes, attribute) ? attributes[attribute] : undefined;
+      const unmapped = registry.get(type)?.attributes[attribute]?.unmapped;
+      if (field === undefined && unmapped) return { code: `null /* ${attribute}: ${unmapped} */`, output: false, refs: new Set<string>() };
       if (field === undefined) return `attribute ${attribute} of ${type} has no TypeScript form in heatshift convert`;
-      const access = path.map((p) => `[${JSON.stringify(p)}]`).join("");
-      return { code: path.length === 0 ? `${variable}.${field}` : `${variable}.${field}.apply((v: any) => v${access})`, output: true, refs };
+      return { code: `${variable}.${field}${path.length === 0 ? "" : attributePath(path)}`, output: true, refs };
+    },
+  };
+}
+
+/**
+ * A binding whose attributes are read as the registry's factory reads them (its `attributeOutputs`):
+ * an output, or an output passed to a function of the registry `module`, which the program imports.
+ */
+function registryBinding(r: LoadedResource, variable: string, reference: string | undefined, outputs: AttributeOutputs, module: string, importName: ImportName): UnitBinding {
+  const fields = Object.fromEntries(Object.entries(outputs).map(([attribute, spec]) => [attribute, spec.apply === undefined ? spec.output : `${spec.output}.apply(${spec.apply.name})`]));
+  const binding = fieldBinding(variable, variable, reference, fields, r.name, r.definition.type);
+  return {
+    ...binding,
+    attribute: (attribute, path) => {
+      const apply = Object.prototype.hasOwnProperty.call(outputs, attribute) ? outputs[attribute].apply : undefined;
+      // A global such as String needs no import.
+      if (apply !== undefined && (globalThis as Record<string, unknown>)[apply.name] !== apply) importName(module, apply.name);
+      return binding.attribute(attribute, path);
     },
   };
 }
@@ -177,34 +212,27 @@ export function serverNetworks(w: ArgumentWriter, allocation?: (mode: string) =>
   });
 }
 
+const SERVER_MODULE = "heatshift/src/registry/nova/Server";
+
 /** OS::Nova::Server → openstack.compute.Instance (registry/nova/Server.ts). */
 function server(r: LoadedResource, v: string, importName: ImportName): Unit {
   const type = r.definition.type;
-  const fields = fieldBinding(v, v, "id", { name: "name" }, r.name, type);
-  const binding: UnitBinding = {
-    ...fields,
-    attribute: (attribute, path) => {
-      if (attribute !== "first_address" || path.length > 0) return fields.attribute(attribute, path);
-      importName("heatshift/src/registry/nova/Server", "firstAddress");
-      return { code: `${v}.networks.apply(firstAddress)`, output: true, refs: new Set([r.name]) };
-    },
-  };
+  const binding = registryBinding(r, v, "id", serverAttributes, SERVER_MODULE, importName);
   return single(r, v, "openstack.compute.Instance", binding, (ctx) => {
     ctx.importNamespace("@pulumi/openstack", "openstack");
-    const serverModule = "heatshift/src/registry/nova/Server";
     const w = new ArgumentWriter(ctx, new Properties(r));
     w.map("name", "name");
     for (const [property, helper] of [["image", "imageArgs"], ["flavor", "flavorArgs"]] as const) {
       const e = w.expr(property);
       if (e === undefined) continue;
-      ctx.importName(serverModule, helper);
+      ctx.importName(SERVER_MODULE, helper);
       w.entries.push(["", `...${helper}(${e.code})`]);
     }
     w.map("key_name", "keyPair");
     let networkMode: string | undefined;
     const networks = serverNetworks(w, (mode) => (networkMode = mode));
     if (networks !== undefined && networks.length > 0) {
-      ctx.importName(serverModule, "instanceNetworkArgs");
+      ctx.importName(SERVER_MODULE, "instanceNetworkArgs");
       w.add("networks", `${arrayCode(networks, "  ")}.map(instanceNetworkArgs)`);
     }
     if (networkMode !== undefined) w.add("networkMode", networkMode);
@@ -224,8 +252,11 @@ function server(r: LoadedResource, v: string, importName: ImportName): Unit {
     const metadata = w.props.get("metadata");
     const stringValues = metadata !== null && typeof metadata === "object" && !Array.isArray(metadata) && !(metadata instanceof FunctionNode) && Object.values(metadata).every((v) => typeof v === "string");
     if (stringValues) w.map("metadata", "metadata");
-    // Nova takes strings only (Heat serialises other values as JSON): left to a person.
-    else if (metadata !== undefined) w.note("metadata that is not a map of literal strings is not converted by heatshift convert", w.props.path("metadata"));
+    else if (metadata !== undefined) {
+      // Nova takes strings only: Heat sends other values as JSON, as the registry's novaMetadata.
+      ctx.importName(SERVER_MODULE, "novaMetadata");
+      w.add("metadata", `novaMetadata(${w.expr("metadata")!.code})`);
+    }
     w.rejectOthers(["name", "image", "flavor", "key_name", "networks", "security_groups", "user_data", "user_data_format", "availability_zone", "metadata"], type);
     return { refs: w.refs, render: construct(v, "openstack.compute.Instance", r.name, w, w.notes) };
   });
@@ -353,10 +384,20 @@ function networkId(w: ArgumentWriter, value: Expr): string {
   return `lookupNetwork(${value.code}).id`;
 }
 
-/** A resource whose properties map one to one onto arguments (plus a network given by name or ID). */
-function simple(className: string, fields: readonly Field[], attributes: Readonly<Record<string, string>>, reference: string | undefined, network?: readonly [string, string]) {
-  return (r: LoadedResource, v: string): Unit =>
-    single(r, v, className, fieldBinding(v, v, reference, attributes, r.name, r.definition.type), (ctx) => {
+/** A registry module's attribute table and the module the program imports its functions from. */
+interface RegistryAttributes {
+  readonly outputs: AttributeOutputs;
+  readonly module: string;
+}
+
+/**
+ * A resource whose properties map one to one onto arguments (plus a network given by name or ID);
+ * attributes are fields, or read as the registry reads them.
+ */
+function simple(className: string, fields: readonly Field[], attributes: Readonly<Record<string, string>> | RegistryAttributes, reference: string | undefined, network?: readonly [string, string]) {
+  return (r: LoadedResource, v: string, importName: ImportName): Unit => {
+    const binding = isRegistryAttributes(attributes) ? registryBinding(r, v, reference, attributes.outputs, attributes.module, importName) : fieldBinding(v, v, reference, attributes, r.name, r.definition.type);
+    return single(r, v, className, binding, (ctx) => {
       ctx.importNamespace("@pulumi/openstack", "openstack");
       const w = new ArgumentWriter(ctx, new Properties(r));
       if (network !== undefined) {
@@ -371,6 +412,11 @@ function simple(className: string, fields: readonly Field[], attributes: Readonl
       w.rejectOthers([...fields.map(([property]) => property), ...(network === undefined ? [] : [network[0]])], r.definition.type);
       return { refs: w.refs, render: construct(v, className, r.name, w, w.notes) };
     });
+  };
+}
+
+function isRegistryAttributes(attributes: Readonly<Record<string, string>> | RegistryAttributes): attributes is RegistryAttributes {
+  return typeof attributes.module === "string" && typeof attributes.outputs === "object";
 }
 
 /** OS::Neutron::FloatingIP (outside the FloatingIp pair) → openstack.networking.FloatingIp: the pool by the network's name (registry/neutron/FloatingIP.ts). */
@@ -482,7 +528,7 @@ const PLAIN: Readonly<Record<string, (r: LoadedResource, variable: string, impor
   "OS::Neutron::Net": simple(
     "openstack.networking.Network",
     [["name", "name"], ["admin_state_up", "adminStateUp", "true"], ["shared", "shared", "false"], ["port_security_enabled", "portSecurityEnabled"], ["dns_domain", "dnsDomain"], ["tags", "tags"]],
-    { name: "name", mtu: "mtu" },
+    { outputs: networkAttributes, module: "heatshift/src/registry/neutron/Net" },
     "id",
   ),
   "OS::Neutron::Subnet": simple(
@@ -498,7 +544,7 @@ const PLAIN: Readonly<Record<string, (r: LoadedResource, variable: string, impor
   "OS::Cinder::Volume": simple(
     "openstack.blockstorage.Volume",
     [["size", "size"], ["name", "name"], ["description", "description"], ["availability_zone", "availabilityZone"], ["volume_type", "volumeType"], ["metadata", "metadata"], ["image", "imageId"], ["snapshot_id", "snapshotId"], ["source_volid", "sourceVolId"], ["backup_id", "backupId"]],
-    { availability_zone: "availabilityZone", snapshot_id: "snapshotId", display_name: "name", display_description: "description", volume_type: "volumeType", source_volid: "sourceVolId", attachments_list: "attachments" },
+    { outputs: volumeAttributes, module: "heatshift/src/registry/cinder/Volume" },
     "id",
   ),
   "OS::Cinder::VolumeAttachment": simple("openstack.compute.VolumeAttach", [["instance_uuid", "instanceId"], ["volume_id", "volumeId"], ["mountpoint", "device"]], {}, "id"),

@@ -132,6 +132,7 @@ export class HotStack extends pulumi.ComponentResource {
             evaluate,
             args,
             members: resource.members,
+            external: resource.externalId !== undefined && resource.externalId !== null,
           });
       this.created.set(resourceName, imported);
       this.attributeNames.set(
@@ -214,10 +215,12 @@ export class HotStack extends pulumi.ComponentResource {
       args: HotStackArgs;
       /** Group members of a template type, loaded (the others are created from the registry). */
       members?: readonly LoadedMember[];
+      /** Adopted (`external_id`): as Heat, its properties are not checked (the loader warns). @default false */
+      external?: boolean;
     },
   ): ImportedResource {
     const resolved = resolveProperties(entry, input.properties);
-    if (resolved.problems.length > 0) {
+    if (resolved.problems.length > 0 && !input.external) {
       throw new Error(`${input.name} (${entry.type}): ${resolved.problems.map((p) => p.message).join("; ")}`);
     }
     return entry.create({
@@ -245,6 +248,7 @@ export class HotStack extends pulumi.ComponentResource {
           properties,
           metadata,
           members: undefined,
+          external: false,
         });
         this.byReference.set(imported.referenceId, imported);
         return imported;

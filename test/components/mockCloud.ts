@@ -17,6 +17,7 @@ interface RegisterRequest {
   getCustom(): boolean;
   getDependenciesList(): string[];
   getAdditionalsecretoutputsList(): string[];
+  getImportid(): string;
   getObject(): unknown;
 }
 interface MonitorLike {
@@ -32,6 +33,8 @@ export interface Registration {
   readonly inputs: Record<string, unknown>;
   /** Outputs the engine must store as secrets; left out when there are none. */
   readonly additionalSecretOutputs?: string[];
+  /** The ID of the existing resource taken over (the `import` option); left out when none. */
+  readonly importId?: string;
 }
 
 /** A provider function call. */
@@ -98,6 +101,7 @@ export class MockCloud implements pulumi.runtime.Mocks {
         ...(req.getAdditionalsecretoutputsList().length > 0
           ? { additionalSecretOutputs: req.getAdditionalsecretoutputsList() }
           : {}),
+        ...(req.getImportid() === "" ? {} : { importId: req.getImportid() }),
       });
       return register(req, callback);
     };
@@ -126,6 +130,10 @@ export class MockCloud implements pulumi.runtime.Mocks {
           name: nic.name ?? "private",
           fixedIpV4: cloud.fixedAddress,
         }));
+        break;
+      case "openstack:networking/network:Network":
+        // Auto-named as an instance (the provider's SetAutonaming applies to every `name`).
+        state.name = inputs.name ?? `${args.name}${cloud.autoNameSuffix}`;
         break;
       case "openstack:networking/floatingIp:FloatingIp":
         state.address = cloud.floatingAddress;

@@ -7,16 +7,37 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as ts from "typescript";
-import { MockCloud, Registration, valueOf } from "../components/mockCloud";
+import { cloud, MockCloud, Registration, valueOf } from "../components/mockCloud";
 import { HotStack } from "../../src/import/HotStack";
 
 const repo = path.resolve(__dirname, "..", "..");
 
-/** Replaces mock ids by the type of the resource they are the id of, and drops per-name fields. */
+/**
+ * Mock ids and auto-names as `<id of TYPE>`, `<auto-name of TYPE>`: both depend on Pulumi names,
+ * which differ between HotStack's children and the program's resources.
+ */
+function mockNames(registrations: readonly Registration[]): (value: string) => string {
+  const names = new Map<string, string>();
+  for (const r of registrations) {
+    names.set(`${r.name}-id`, `<id of ${r.type}>`);
+    names.set(`${r.name}${cloud.autoNameSuffix}`, `<auto-name of ${r.type}>`);
+  }
+  return (value) => names.get(value) ?? value;
+}
+
+/** Every string of a value through `map`. */
+function mapStrings(value: unknown, map: (s: string) => string): unknown {
+  if (typeof value === "string") return map(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map));
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
+  return value;
+}
+
+/** Replaces mock ids and auto-names (mockNames), and drops per-name fields. */
 function normaliser(registrations: readonly Registration[]): (value: unknown) => unknown {
-  const typeOf = new Map<string, string>(registrations.map((r) => [`${r.name}-id`, r.type]));
+  const named = mockNames(registrations);
   const normal = (value: unknown): unknown => {
-    if (typeof value === "string") return typeOf.has(value) ? `<id of ${typeOf.get(value)}>` : value;
+    if (typeof value === "string") return named(value);
     if (Array.isArray(value)) return value.map(normal);
     if (value !== null && typeof value === "object") {
       // The signal receiver knows handles and conditions by their Pulumi names, which differ. An
@@ -31,12 +52,12 @@ function normaliser(registrations: readonly Registration[]): (value: unknown) =>
   return normal;
 }
 
-/** Cloud resources (components left out) as type and normalised inputs, sorted. */
-export function cloudResources(registrations: readonly Registration[]): { type: string; inputs: unknown }[] {
+/** Cloud resources (components left out) as type, normalised inputs and the ID of the resource taken over (if any), sorted. */
+export function cloudResources(registrations: readonly Registration[]): { type: string; inputs: unknown; importId?: string }[] {
   const normal = normaliser(registrations);
   return registrations
     .filter((r) => !r.type.startsWith("heatshift:"))
-    .map((r) => ({ type: r.type, inputs: normal(r.inputs) }))
+    .map((r) => ({ type: r.type, inputs: normal(r.inputs), ...(r.importId === undefined ? {} : { importId: r.importId }) }))
     .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 }
 
@@ -79,13 +100,22 @@ export function runProgram(program: string): Record<string, pulumi.Output<unknow
 interface Run {
   readonly registrations: Registration[];
   readonly outputs: Record<string, unknown>;
+  /** The message of the error the stack or program stopped with while it was built. */
+  readonly failure?: string;
 }
 
 async function record(mock: MockCloud, build: () => Record<string, pulumi.Output<unknown>>): Promise<Run> {
   mock.registrations.length = 0;
-  const built = build();
+  let built: Record<string, pulumi.Output<unknown>>;
+  try {
+    built = build();
+  } catch (error) {
+    await mock.settle();
+    return { registrations: [...mock.registrations], outputs: {}, failure: (error as Error).message };
+  }
   const outputs: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(built)) outputs[key] = await valueOf(pulumi.output(value));
+  // An output Heat cannot compute (a function's error) is compared by its message.
+  for (const [key, value] of Object.entries(built)) outputs[key] = await valueOf(pulumi.output(value)).catch((error: Error) => ({ error: error.message }));
   await mock.settle();
   return { registrations: [...mock.registrations], outputs };
 }
@@ -102,6 +132,14 @@ function unprefixed(value: unknown): unknown {
 export interface Comparison {
   readonly resources: { type: string; inputs: unknown }[];
   readonly differences: string[];
+  /** Both sides stopped with this error while built (Heat's function error for these parameter values). */
+  readonly failure?: string;
+}
+
+/** The program's exports by HOT output name (an output name that is no identifier is exported camelCased, after a comment naming it). */
+function byOutputName(program: string, exports: Record<string, unknown>): Record<string, unknown> {
+  const renamed = new Map([...program.matchAll(/^\/\/ Heat's output ("(?:[^"\\\n]|\\.)*")\.\nexport const ([\w$]+) /gm)].map((m) => [m[2], JSON.parse(m[1]) as string]));
+  return Object.fromEntries(Object.entries(exports).map(([name, value]) => [renamed.get(name) ?? name, value]));
 }
 
 /**
@@ -113,6 +151,10 @@ export interface Comparison {
 export async function compareWithHotStack(mock: MockCloud, template: string, parameters: Readonly<Record<string, string>>, program: string): Promise<Comparison> {
   const hot = await record(mock, () => new HotStack("s", { template, parameters, configNamespace: false }).outputs as Record<string, pulumi.Output<unknown>>);
   const converted = await record(mock, () => runProgram(program));
+  if (hot.failure !== undefined || converted.failure !== undefined) {
+    if (hot.failure === converted.failure) return { resources: [], differences: [], failure: hot.failure };
+    return { resources: [], differences: [`HotStack stops with ${JSON.stringify(hot.failure)}, the program with ${JSON.stringify(converted.failure)}`] };
+  }
   const resources = cloudResources(converted.registrations);
   const expected = cloudResources(hot.registrations);
   const key = (r: { type: string; inputs: unknown }) => JSON.stringify(r);
@@ -125,10 +167,11 @@ export async function compareWithHotStack(mock: MockCloud, template: string, par
   for (const [resource, types] of waits(hot.registrations)) {
     for (const t of types) if (!programWaits.get(resource)?.has(t)) differences.push(`${resource} waits for ${t} only under HotStack`);
   }
-  const hotOutputs = unprefixed(hot.outputs) as Record<string, unknown>;
-  for (const name of new Set([...Object.keys(hotOutputs), ...Object.keys(converted.outputs)])) {
-    if (JSON.stringify(hotOutputs[name]) !== JSON.stringify(converted.outputs[name])) {
-      differences.push(`output ${name}: HotStack ${JSON.stringify(hotOutputs[name])}, the program ${JSON.stringify(converted.outputs[name])}`);
+  const hotOutputs = unprefixed(mapStrings(hot.outputs, mockNames(hot.registrations))) as Record<string, unknown>;
+  const programOutputs = mapStrings(byOutputName(program, converted.outputs), mockNames(converted.registrations)) as Record<string, unknown>;
+  for (const name of new Set([...Object.keys(hotOutputs), ...Object.keys(programOutputs)])) {
+    if (JSON.stringify(hotOutputs[name]) !== JSON.stringify(programOutputs[name])) {
+      differences.push(`output ${name}: HotStack ${JSON.stringify(hotOutputs[name])}, the program ${JSON.stringify(programOutputs[name])}`);
     }
   }
   return { resources, differences };

@@ -3,6 +3,8 @@
  */
 import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
+import { attributeReader, AttributeOutputs } from "../attributeOutputs";
+import { withUnmapped } from "../properties";
 import { AttributeSpec, PropertiesSchema, PropertyProblem, RegistryEntry } from "../types";
 
 export const properties: PropertiesSchema = {
@@ -20,9 +22,26 @@ export const properties: PropertiesSchema = {
   read_only: { type: "Boolean", updateAllowed: true },
 };
 
-const unmappedStatus = "Pulumi's Volume does not expose it";
+/** Heat's `metadata` attribute: the volume's metadata as a JSON string. */
+export function metadataJson(metadata: Readonly<Record<string, string>> | undefined): string {
+  return JSON.stringify(metadata ?? {});
+}
 
-export const attributes: Readonly<Record<string, AttributeSpec>> = {
+/** The mapped attributes, read from the Volume's outputs (the converter writes the same reads). */
+export const attributeOutputs: AttributeOutputs = {
+  availability_zone: { output: "availabilityZone" },
+  size: { output: "size", apply: String },
+  snapshot_id: { output: "snapshotId" },
+  display_name: { output: "name" },
+  display_description: { output: "description" },
+  volume_type: { output: "volumeType" },
+  metadata: { output: "metadata", apply: metadataJson },
+  metadata_values: { output: "metadata" },
+  source_volid: { output: "sourceVolId" },
+  attachments_list: { output: "attachments" },
+};
+
+const heatAttributes: Readonly<Record<string, AttributeSpec>> = {
   availability_zone: { description: "The availability zone of the volume." },
   size: { description: "The size of the volume in GB." },
   snapshot_id: { description: "The snapshot the volume was created from, if any." },
@@ -32,14 +51,16 @@ export const attributes: Readonly<Record<string, AttributeSpec>> = {
   metadata: { description: "The metadata of the volume, as a JSON string." },
   metadata_values: { description: "The metadata of the volume, as a map." },
   source_volid: { description: "The volume this one was copied from, if any." },
-  status: { description: "The status of the volume.", unmapped: unmappedStatus },
-  created_at: { description: "When the volume was created.", unmapped: unmappedStatus },
-  bootable: { description: "Whether the volume can be booted.", unmapped: unmappedStatus },
-  encrypted: { description: "Whether the volume is encrypted.", unmapped: unmappedStatus },
-  attachments: { description: "The attachments, as a string (deprecated).", unmapped: unmappedStatus },
+  status: { description: "The status of the volume." },
+  created_at: { description: "When the volume was created." },
+  bootable: { description: "Whether the volume can be booted." },
+  encrypted: { description: "Whether the volume is encrypted." },
+  attachments: { description: "The attachments, as a string (deprecated)." },
   attachments_list: { description: "The attachments of the volume." },
-  multiattach: { description: "Whether the volume may be attached more than once.", unmapped: unmappedStatus },
+  multiattach: { description: "Whether the volume may be attached more than once." },
 };
+
+export const attributes = withUnmapped(heatAttributes, Object.keys(attributeOutputs), "Pulumi's Volume does not expose it");
 
 export const volumeEntry: RegistryEntry = {
   type: "OS::Cinder::Volume",
@@ -81,22 +102,10 @@ export const volumeEntry: RegistryEntry = {
       },
       ctx.options,
     );
-    const values: Record<string, () => pulumi.Output<unknown>> = {
-      availability_zone: () => volume.availabilityZone,
-      size: () => volume.size.apply(String),
-      snapshot_id: () => volume.snapshotId,
-      display_name: () => volume.name,
-      display_description: () => volume.description,
-      volume_type: () => volume.volumeType,
-      metadata: () => volume.metadata.apply((m) => JSON.stringify(m ?? {})),
-      metadata_values: () => volume.metadata,
-      source_volid: () => volume.sourceVolId,
-      attachments_list: () => volume.attachments,
-    };
     return {
       referenceId: volume.id,
       resources: [volume],
-      attribute: (name) => values[name]?.(),
+      attribute: attributeReader(volume, attributeOutputs),
     };
   },
 };

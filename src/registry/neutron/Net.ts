@@ -42,6 +42,7 @@ export function lookupNetwork(
 }
 
 // ---- Registry entry (heatshift importer): Heat's schema, attributes and the factory. ----
+import { attributeReader, AttributeOutputs } from "../attributeOutputs";
 import { AttributeSpec, PropertiesSchema, RegistryEntry } from "../types";
 import { isEmptyMap, withUnmapped } from "../properties";
 export const heatProperties: PropertiesSchema = {
@@ -70,7 +71,17 @@ const heatAttributeList: Readonly<Record<string, AttributeSpec>> = {
   segments: { description: "The segments of this network." },
 };
 
-const netAttributes = withUnmapped(heatAttributeList, ["name", "admin_state_up", "tenant_id", "mtu", "port_security_enabled", "qos_policy_id"], "Pulumi's Network does not expose it");
+/** The mapped attributes, read from the Network's outputs (the converter writes the same reads). */
+export const attributeOutputs: AttributeOutputs = {
+  name: { output: "name" },
+  admin_state_up: { output: "adminStateUp", apply: String },
+  tenant_id: { output: "tenantId" },
+  mtu: { output: "mtu" },
+  port_security_enabled: { output: "portSecurityEnabled" },
+  qos_policy_id: { output: "qosPolicyId" },
+};
+
+const netAttributes = withUnmapped(heatAttributeList, Object.keys(attributeOutputs), "Pulumi's Network does not expose it");
 
 export const registryEntry: RegistryEntry = {
   type: hotType,
@@ -96,14 +107,6 @@ export const registryEntry: RegistryEntry = {
       },
       ctx.options,
     );
-    const values: Record<string, () => pulumi.Output<unknown>> = {
-      name: () => network.name,
-      admin_state_up: () => network.adminStateUp.apply(String),
-      tenant_id: () => network.tenantId,
-      mtu: () => network.mtu,
-      port_security_enabled: () => network.portSecurityEnabled,
-      qos_policy_id: () => network.qosPolicyId,
-    };
-    return { referenceId: network.id, resources: [network], attribute: (name) => values[name]?.() };
+    return { referenceId: network.id, resources: [network], attribute: attributeReader(network, attributeOutputs) };
   },
 };

@@ -1,5 +1,6 @@
 import type * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
+import { pythonJsonDumps } from "../../hot/functions/python";
 import { isUuidLike, splitNameOrId } from "../nameOrId";
 
 /** OS::Nova::Server → openstack.compute.Instance (heat/engine/resources/openstack/nova/server.py). */
@@ -111,8 +112,19 @@ export function firstAddress(networks: readonly openstack.types.output.compute.I
   return "";
 }
 
+/**
+ * The metadata Nova receives (nova.py `meta_serialize`): Nova takes string values only, so Heat
+ * sends every other value as JSON (`jsonutils.dumps`: Python's separators, keys in given order).
+ */
+export function novaMetadata(metadata: pulumi.Input<Record<string, unknown>>): pulumi.Output<Record<string, string>> {
+  return pulumi.output(metadata).apply((values) =>
+    Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === "string" ? value : pythonJsonDumps(value, false)])),
+  );
+}
+
 // ---- Registry entry (heatshift importer): Heat's schema, attributes and the factory. ----
 import * as openstackProvider from "@pulumi/openstack";
+import { attributeReader, AttributeOutputs } from "../attributeOutputs";
 import { AttributeSpec, PropertiesSchema, RegistryEntry } from "../types";
 import { isEmptyMap, withUnmapped } from "../properties";
 import { serverHiddenDependencies } from "../neutron/hiddenDependencies";
@@ -187,7 +199,30 @@ const heatAttributeList: Readonly<Record<string, AttributeSpec>> = {
   os_collect_config: { description: "The os-collect-config configuration for the server's local agent to be configured to connect to Heat to retrieve deployment data." },
 };
 
-const serverAttributes = withUnmapped(heatAttributeList, ["name", "first_address", "networks", "accessIPv4", "accessIPv6", "tags"], "Pulumi's Instance does not expose it");
+/**
+ * Heat's `networks` attribute: the addresses of the server keyed by network name and by network
+ * ID (server.py `_extend_networks`), from the instance's network entries.
+ */
+export function networkAddresses(networks: readonly openstack.types.output.compute.InstanceNetwork[]): Record<string, string[]> {
+  const byNetwork: Record<string, string[]> = {};
+  for (const nic of networks) {
+    const addresses = [nic.fixedIpV4, nic.fixedIpV6].filter((a): a is string => typeof a === "string" && a !== "");
+    for (const key of [nic.name, nic.uuid]) if (key) (byNetwork[key] ??= []).push(...addresses);
+  }
+  return byNetwork;
+}
+
+/** The mapped attributes, read from the Instance's outputs (the converter writes the same reads). */
+export const attributeOutputs: AttributeOutputs = {
+  name: { output: "name" },
+  first_address: { output: "networks", apply: firstAddress },
+  networks: { output: "networks", apply: networkAddresses },
+  accessIPv4: { output: "accessIpV4" },
+  accessIPv6: { output: "accessIpV6" },
+  tags: { output: "tags" },
+};
+
+const serverAttributes = withUnmapped(heatAttributeList, Object.keys(attributeOutputs), "Pulumi's Instance does not expose it");
 
 export const registryEntry: RegistryEntry = {
   type: hotType,
@@ -241,38 +276,22 @@ export const registryEntry: RegistryEntry = {
       ctx.logicalName,
       {
         ...(p.name === undefined ? {} : { name: p.name as pulumi.Input<string> }),
-        ...imageArgs(p.image as pulumi.Input<string>),
-        ...flavorArgs(p.flavor as pulumi.Input<string>),
+        // An adopted server (external_id) may give neither: Heat does not check its properties.
+        ...(p.image === undefined ? {} : imageArgs(p.image as pulumi.Input<string>)),
+        ...(p.flavor === undefined ? {} : flavorArgs(p.flavor as pulumi.Input<string>)),
         ...(p.key_name === undefined ? {} : { keyPair: p.key_name as pulumi.Input<string> }),
         networks,
         ...(allocation === undefined ? {} : { networkMode: allocation.allocate_network as pulumi.Input<string> }),
         ...(securityGroups.length === 0 ? {} : { securityGroups: [...securityGroups] }),
         ...(userData === "" ? {} : { userData: userDataFor(p.user_data_format as UserDataFormat, userData) }),
         ...(p.availability_zone === undefined ? {} : { availabilityZone: p.availability_zone as pulumi.Input<string> }),
-        ...(isEmptyMap(p.metadata) ? {} : { metadata: p.metadata as pulumi.Input<Record<string, pulumi.Input<string>>> }),
+        ...(isEmptyMap(p.metadata) ? {} : { metadata: novaMetadata(p.metadata as pulumi.Input<Record<string, unknown>>) }),
         ...(p.config_drive === undefined ? {} : { configDrive: p.config_drive as pulumi.Input<boolean> }),
         ...(p.tags === undefined ? {} : { tags: p.tags as pulumi.Input<pulumi.Input<string>[]> }),
         ...(p.admin_pass === undefined ? {} : { adminPass: p.admin_pass as pulumi.Input<string> }),
       },
       ctx.options,
     );
-    const values: Record<string, () => pulumi.Output<unknown>> = {
-      name: () => instance.name,
-      first_address: () => instance.networks.apply(firstAddress),
-      accessIPv4: () => instance.accessIpV4,
-      accessIPv6: () => instance.accessIpV6,
-      tags: () => instance.tags,
-      // Heat's networks attribute: {network name: [addresses]} (Heat also keys by network id).
-      networks: () =>
-        instance.networks.apply((nics) => {
-          const byNetwork: Record<string, string[]> = {};
-          for (const nic of nics) {
-            const addresses = [nic.fixedIpV4, nic.fixedIpV6].filter((a): a is string => typeof a === "string" && a !== "");
-            for (const key of [nic.name, nic.uuid]) if (key) (byNetwork[key] ??= []).push(...addresses);
-          }
-          return byNetwork;
-        }),
-    };
-    return { referenceId: instance.id, resources: [instance], attribute: (name) => values[name]?.() };
+    return { referenceId: instance.id, resources: [instance], attribute: attributeReader(instance, attributeOutputs) };
   },
 };
