@@ -3,18 +3,21 @@
  * booleans, 0755 is octal, 1:30 is 90, 1e3 is a string) except that timestamps stay strings, as
  * heat/common/template_format.py makes them.
  *
- * Two readers share these rules. The fast one (js-yaml's event parser, values built here) reads
- * the plain case: no positions, no duplicate keys, no merge keys, no tags, anchors or aliases.
- * Anything else it declines, and the full one (the `yaml` package's tree, converted PyYAML style)
- * reads the file, with its warnings and its syntax errors at their positions. Positions of a file read by the
- * fast reader come from the full reader's tree, built only when a problem has to be shown.
+ * Three readers share these rules (parseScalars.ts), tried in order. The line reader (parseLines.ts)
+ * builds values straight from the text for the block YAML templates are written in. What it
+ * declines, js-yaml's event parser reads, values built here, in the plain case: no duplicate keys,
+ * no merge keys, no tags, anchors or aliases. Anything else the full one (the `yaml` package's tree,
+ * converted PyYAML style) reads, with its warnings and its syntax errors at their positions.
+ * Positions of a file read by a fast reader come from the full reader's tree, built only when a
+ * problem has to be shown.
  */
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, YAMLException } from "js-yaml";
 import type { Event as YamlEvent } from "js-yaml";
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLError } from "yaml";
 import type { Node, Pair, ScalarTag, Tags } from "yaml";
 import { HotError, NodePath, Position, registerSource } from "./diagnostics";
-import { pythonRepr } from "./functions/python";
+import { readBlockYaml } from "./parseLines";
+import { constructFloat, constructInt, Declined, decline, keyText, PY_BOOL, PY_INT, PY_FLOAT, PY_NULL, PY_TRUE, PY_VALUE, resolvePlain } from "./parseScalars";
 
 /** Heat's `max_template_size` default, in characters; it applies to templates and nested templates. */
 export const MAX_TEMPLATE_SIZE = 524288;
@@ -32,55 +35,6 @@ export interface ParsedFile<T = unknown> {
   readonly problems: readonly HotError[];
   /** The position of the node at `path` (or of its deepest existing ancestor). */
   locate(path: NodePath, target?: "key" | "value"): Position;
-}
-
-// PyYAML's implicit resolvers (yaml/resolver.py), minus the timestamp one whose values Heat keeps as strings.
-const PY_BOOL = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
-const PY_TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
-const PY_INT =
-  /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
-const PY_FLOAT =
-  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const PY_NULL = /^(?:~|null|Null|NULL|)$/;
-const PY_VALUE = /^(?:=)$/;
-
-/** Base-60 digits `a:b:c` as PyYAML combines them. */
-function sexagesimal(text: string): number {
-  return text.split(":").reduce((acc, part) => acc * 60 + Number(part), 0);
-}
-
-/** PyYAML's construct_yaml_int. */
-function constructInt(source: string, onError: (message: string) => void): number {
-  let text = source.replace(/_/g, "");
-  let sign = 1;
-  if (text[0] === "-" || text[0] === "+") {
-    if (text[0] === "-") sign = -1;
-    text = text.slice(1);
-  }
-  let n: number;
-  if (text === "0") n = 0;
-  else if (text.startsWith("0b")) n = parseInt(text.slice(2), 2);
-  else if (text.startsWith("0x")) n = parseInt(text.slice(2), 16);
-  else if (text.startsWith("0") && /^[0-7]+$/.test(text)) n = parseInt(text, 8);
-  else if (text.includes(":")) n = sexagesimal(text);
-  else n = /^[0-9]+$/.test(text) ? Number(text) : NaN;
-  if (Number.isNaN(n)) onError(`invalid literal for int(): '${source}'`);
-  return n === 0 ? 0 : sign * n;
-}
-
-/** PyYAML's construct_yaml_float. */
-function constructFloat(source: string, onError: (message: string) => void): number {
-  let text = source.replace(/_/g, "").toLowerCase();
-  let sign = 1;
-  if (text[0] === "-" || text[0] === "+") {
-    if (text[0] === "-") sign = -1;
-    text = text.slice(1);
-  }
-  if (text === ".inf") return sign * Infinity;
-  if (text === ".nan") return NaN;
-  const n = text.includes(":") ? sexagesimal(text) : Number(text);
-  if (Number.isNaN(n)) onError(`could not convert string to float: '${source}'`);
-  return sign * n;
 }
 
 const scalarTags: ScalarTag[] = [
@@ -145,24 +99,6 @@ const YAML_OPTIONS = {
   prettyErrors: false,
 };
 
-/** What the fast reader leaves to the full one. */
-class Declined extends Error {}
-
-function decline(): never {
-  throw new Declined("left to the full YAML reader");
-}
-
-/** A plain scalar as PyYAML resolves it (the same rules as `scalarTags`); `<<` and `=` are declined. */
-function resolvePlain(text: string): unknown {
-  const first = text.length === 0 ? "" : text[0];
-  if ((first === "" || first === "~" || first === "n" || first === "N") && PY_NULL.test(text)) return null;
-  if ("yYnNtTfFoO".includes(first) && PY_BOOL.test(text)) return PY_TRUE.test(text);
-  if ("-+0123456789".includes(first) && PY_INT.test(text)) return constructInt(text, decline);
-  if ("-+.0123456789".includes(first) && PY_FLOAT.test(text)) return constructFloat(text, decline);
-  if (text === "<<" || PY_VALUE.test(text)) decline();
-  return text;
-}
-
 /** A collection being built; for a map, the key whose value comes next and the pairs seen. */
 interface Frame {
   readonly value: unknown[] | HotMap;
@@ -226,19 +162,22 @@ function buildFromEvents(events: readonly YamlEvent[], text: string): unknown {
   return root;
 }
 
-/** The value of a YAML text read by the fast reader, or undefined when it declines (or the text is not valid YAML). */
+/**
+ * The value of a YAML text read by the fast readers: the line reader (parseLines.ts), else js-yaml's
+ * events; undefined when both decline (or the text is not valid YAML).
+ */
 function readFast(text: string): { value: unknown } | undefined {
+  try {
+    return { value: readBlockYaml(text) };
+  } catch (error) {
+    if (!(error instanceof Declined)) throw error;
+  }
   try {
     return { value: buildFromEvents(parseEvents(text, {}), text) };
   } catch (error) {
     if (error instanceof Declined || error instanceof YAMLException) return undefined;
     throw error;
   }
-}
-
-/** The text as Python `str()` sees a YAML key. */
-function keyText(key: unknown): string {
-  return typeof key === "string" ? key : pythonRepr(key);
 }
 
 /** Line starts of a text, computed once and only for files with a problem to show. */
