@@ -15,7 +15,7 @@ import { VersionFunctions } from "../hot/functions/index";
 import { isMap } from "../hot/functions/python";
 import { resolveSnippet } from "../hot/functions/resolve";
 import { FunctionNode, OMIT, Snippet } from "../hot/functions/types";
-import { Expr, literalExpr } from "./expressions";
+import { Expr, literalExpr, parameterPath, plainExpr } from "./expressions";
 
 /** An `if` call with both branches kept: `args` is `[condition, value_if_true, value_if_false]` (the last one OMIT-like `undefined` for a 2-argument `if`). */
 export class ConditionalValue extends FunctionNode {
@@ -201,11 +201,13 @@ function valueOperand(snippet: Snippet, scope: ConditionScope, file: string, pat
   if (snippet instanceof FunctionNode && snippet.fnName === "get_param") {
     const [name, ...selectors] = Array.isArray(snippet.args) ? snippet.args : [snippet.args];
     const param = typeof name === "string" ? scope.parameter(name) : undefined;
-    if (param === undefined || param.expr.output || !selectors.every((s) => typeof s === "string" || typeof s === "number")) {
+    if (param === undefined || param.expr.output) {
       return { code: scope.unsupported("a condition can read only a non-hidden parameter by its name (its value must be known when the program starts)", file, snippet.location.path).code };
     }
-    if (selectors.length > 0) return { code: `${param.expr.code}${selectors.map((s) => `[${JSON.stringify(s)}]`).join("")}` };
-    return { code: param.expr.code, type: SCALAR_TYPES[param.type] };
+    if (selectors.length === 0) return { code: param.expr.code, type: SCALAR_TYPES[param.type] };
+    // A key may itself be read from a parameter (`get_param: [map, {get_param: key}]`).
+    const keys = selectors.map((s, i) => (s instanceof FunctionNode ? plainExpr(valueOperand(s, scope, file, [...snippet.location.path, i + 1]).code) : literalExpr(s)));
+    return { code: parameterPath(param.expr, keys).code };
   }
   if (snippet instanceof FunctionNode) return { code: scope.unsupported(`${snippet.fnName} in a condition has no TypeScript form in heatshift convert`, file, snippet.location.path).code };
   const literal = literalExpr(snippet);

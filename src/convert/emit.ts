@@ -18,12 +18,13 @@ import { FunctionNode, OMIT, Snippet } from "../hot/functions/types";
 import { LoadedResource, LoadedStack, loadStack, UNKNOWN } from "../import/load";
 import { allConditionsTrue, callsIf, ConditionScope, conditionCode, withConditionals } from "./conditions";
 import { componentUnits } from "./components";
-import { escapeTemplateText, Expr, ExpressionScope, indentCode, literalExpr, snippetExpr } from "./expressions";
+import { escapeTemplateText, Expr, ExpressionScope, indentCode, literalExpr, RUNTIME_FUNCTION_NAMES, snippetExpr } from "./expressions";
 import { camelCase, IdentifierScope, isIdentifier } from "./identifiers";
 import { resourceGroupUnit } from "./groups";
 import { ArgumentWriter, construct, ImportName, plainUnit } from "./resources";
 import { Coverage } from "./report";
 import { EmitContext, Properties, Unit, UnitBinding } from "./units";
+import { VALUE_OBJECT, valueUnit } from "./values";
 
 /** What to convert. */
 export interface ConvertOptions {
@@ -46,7 +47,7 @@ export interface ConvertResult {
 }
 
 /** Identifiers the generated program uses itself. */
-const PROGRAM_NAMES = ["pulumi", "openstack", "config", "PrivateNetwork", "WebSecurityGroup", "FloatingIp", "FlaskyServer", "WaitCondition", "WaitConditionHandle", "RandomString", "lookupNetwork", "imageArgs", "flavorArgs", "instanceNetworkArgs", "firstAddress", "secGroupRuleArgs", "SecurityGroupRule"];
+const PROGRAM_NAMES = ["pulumi", "openstack", "config", "PrivateNetwork", "WebSecurityGroup", "FloatingIp", "FlaskyServer", "WaitCondition", "WaitConditionHandle", "RandomString", "lookupNetwork", "imageArgs", "flavorArgs", "instanceNetworkArgs", "firstAddress", "secGroupRuleArgs", "SecurityGroupRule", "valueOfType", "renderCloudConfig", "renderMultipartMime", ...RUNTIME_FUNCTION_NAMES];
 
 /** Converts a template; never throws for bad templates (problems are in the result). */
 export function convertTemplate(options: ConvertOptions): ConvertResult {
@@ -151,6 +152,14 @@ class Converter implements ExpressionScope {
 
   condition(condition: Snippet, file: string, path: NodePath): string {
     return conditionCode(condition, this.conditionScope(), file, path);
+  }
+
+  importName(module: string, name: string): void {
+    this.shared.importName(module, name);
+  }
+
+  getFile(name: string): string | undefined {
+    return this.stack.getFile(name);
   }
 
   unsupported(message: string, file: string, path: NodePath): Expr {
@@ -384,7 +393,7 @@ class Converter implements ExpressionScope {
       if (claimed.has(r.name)) continue;
       const memberUnit = (member: LoadedResource, ids: IdentifierScope) => (member.nested === undefined ? plainUnit(member, ids, importName) : this.nestedUnit(member, ids));
       const group = r.type === "OS::Heat::ResourceGroup" ? resourceGroupUnit(r, this.stack, this.ids, memberUnit) : undefined;
-      const unit = typeof group === "object" ? group : r.nested === undefined ? plainUnit(r, this.ids, importName) : this.nestedUnit(r);
+      const unit = typeof group === "object" ? group : r.nested === undefined ? plainUnit(r, this.ids, importName) ?? valueUnit(r, this.ids) : this.nestedUnit(r);
       if (unit !== undefined) units.push(unit);
       else {
         const why = typeof group === "string" ? `OS::Heat::ResourceGroup: ${group}` : `resource type ${r.definition.type} is not converted by heatshift convert yet`;
@@ -468,7 +477,9 @@ class Converter implements ExpressionScope {
     const code = unit.emit(ctx);
     const members = new Set(unit.members.map((m) => m.name));
     const needed = new Set<string>();
-    for (const m of unit.members) this.stack.graph.dependenciesOf(m.name).forEach((d) => !members.has(d) && needed.add(d));
+    // A value (values.ts) is no Pulumi resource: waiting for it is waiting for what it waits for.
+    const waitable = (d: string): string[] => (this.bindings.get(d)?.object === VALUE_OBJECT ? this.stack.graph.dependenciesOf(d).flatMap(waitable) : [d]);
+    for (const m of unit.members) this.stack.graph.dependenciesOf(m.name).flatMap(waitable).forEach((d) => !members.has(d) && needed.add(d));
     const carried = new Set([...code.refs].filter((r) => !members.has(r)));
     const explicit = [...needed].filter((d) => !carried.has(d) && this.bindings.has(d));
     // Waiting for a resource that already waits for `d` (Heat's graph, which the program keeps) covers `d`.

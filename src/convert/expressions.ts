@@ -6,7 +6,16 @@
  * part is an Output. A function heatshift cannot write as code is handed to `unsupported`.
  */
 import { NodePath } from "../hot/diagnostics";
+import { contains } from "../hot/functions/contains";
+import { digest } from "../hot/functions/digest";
+import { filter } from "../hot/functions/filter";
+import { listConcat } from "../hot/functions/list_concat";
+import { makeUrl } from "../hot/functions/make_url";
+import { mapMerge } from "../hot/functions/map_merge";
+import { mapReplace } from "../hot/functions/map_replace";
+import { repeat, RepeatNode } from "../hot/functions/repeat";
 import { strReplace } from "../hot/functions/str_replace";
+import { strSplit } from "../hot/functions/str_split";
 import { FunctionNode, Snippet } from "../hot/functions/types";
 import { ConditionalValue } from "./conditions";
 import { isIdentifier } from "./identifiers";
@@ -20,6 +29,8 @@ export interface Expr {
   readonly refs: ReadonlySet<string>;
   /** For literals: the plain value (str_replace inlines literal params). */
   readonly literal?: { readonly value: unknown };
+  /** A list or map with an Output inside (a function of it needs `pulumi.output(...).apply`). */
+  readonly holdsOutput?: boolean;
 }
 
 /** How the program exposes one HOT resource. */
@@ -42,6 +53,10 @@ export interface ExpressionScope {
   unsupported(message: string, file: string, path: NodePath): Expr;
   /** A resolved condition (the first argument of `if`) as a boolean expression. */
   condition(condition: Snippet, file: string, path: NodePath): string;
+  /** Adds a named import to the program (heatshift's implementation of a function it calls). */
+  importName(module: string, name: string): void;
+  /** The content of a file named by get_file (relative to the template), as the loader read it; undefined when absent. */
+  getFile(name: string): string | undefined;
 }
 
 const NO_REFS: ReadonlySet<string> = new Set();
@@ -90,12 +105,30 @@ export function arrayCode(items: readonly string[], indent: string): string {
   return `[\n${items.map((i) => `${inner}${i},`).join("\n")}\n${indent}]`;
 }
 
+/**
+ * A call from arguments already written as code at `indent`: one line when short; a last argument
+ * that is a multi-line list or map hugs the parentheses (`f("x", [` ... `])`); else one argument a line.
+ */
+export function callCode(callee: string, args: readonly string[], indent: string): string {
+  const oneLine = `${callee}(${args.join(", ")})`;
+  if (oneLine.length + indent.length <= 100 && !oneLine.includes("\n")) return oneLine;
+  const last = args[args.length - 1] ?? "";
+  const head = `${callee}(${args.slice(0, -1).map((a) => `${a}, `).join("")}`;
+  if (/^[[{]\n/.test(last) && !head.includes("\n") && head.length + indent.length < 100) return `${head}${last})`;
+  return `${callee}(\n${args.map((a) => `${indent}${indentCode(a, "  ")},`).join("\n")}\n${indent})`;
+}
+
 function literalCode(value: unknown, indent: string): string {
   if (typeof value === "string") return stringLiteral(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value === null || value === undefined) return "undefined";
   if (Array.isArray(value)) return arrayCode(value.map((v) => literalCode(v, `${indent}  `)), indent);
   return objectCode(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, literalCode(v, `${indent}  `)] as const), indent);
+}
+
+/** Whether an expression is an Output or holds one. */
+function carriesOutput(e: Expr): boolean {
+  return e.output || e.holdsOutput === true;
 }
 
 function union(exprs: readonly Expr[]): ReadonlySet<string> {
@@ -113,12 +146,12 @@ export function snippetExpr(snippet: Snippet, scope: ExpressionScope, file: stri
       s instanceof ConditionalValue && s.whenFalse === undefined ? optionalItem(s, scope, `${indent}  `) : snippetExpr(s, scope, file, [...path, i], `${indent}  `),
     );
     if (items.every((i) => i.literal)) return literalExpr(items.map((i) => i.literal!.value), indent);
-    return { code: arrayCode(items.map((i) => i.code), indent), output: false, refs: union(items) };
+    return { code: arrayCode(items.map((i) => i.code), indent), output: false, refs: union(items), holdsOutput: items.some(carriesOutput) };
   }
   if (snippet !== null && typeof snippet === "object") {
     const entries = Object.entries(snippet).map(([k, v]) => [k, snippetExpr(v, scope, file, [...path, k], `${indent}  `)] as const);
     if (entries.every(([, e]) => e.literal)) return literalExpr(Object.fromEntries(entries.map(([k, e]) => [k, e.literal!.value])), indent);
-    return { code: objectCode(entries.map(([k, e]) => [k, e.code] as const), indent), output: false, refs: union(entries.map(([, e]) => e)) };
+    return { code: objectCode(entries.map(([k, e]) => [k, e.code] as const), indent), output: false, refs: union(entries.map(([, e]) => e)), holdsOutput: entries.some(([, e]) => carriesOutput(e)) };
   }
   return literalExpr(snippet, indent);
 }
@@ -129,14 +162,19 @@ function conditionalExpr(node: ConditionalValue, scope: ExpressionScope, indent:
   const condition = scope.condition(node.condition, file, [...path, 0]);
   const whenTrue = snippetExpr(node.whenTrue, scope, file, [...path, 1], indent);
   const whenFalse = node.whenFalse === undefined ? plainExpr("undefined") : snippetExpr(node.whenFalse, scope, file, [...path, 2], indent);
-  return { code: `${condition} ? ${whenTrue.code} : ${whenFalse.code}`, output: whenTrue.output || whenFalse.output, refs: union([whenTrue, whenFalse]) };
+  return {
+    code: `${condition} ? ${whenTrue.code} : ${whenFalse.code}`,
+    output: whenTrue.output || whenFalse.output,
+    refs: union([whenTrue, whenFalse]),
+    holdsOutput: whenTrue.holdsOutput === true || whenFalse.holdsOutput === true,
+  };
 }
 
 /** A list item of a 2-argument if: spread in only when the condition holds. */
 function optionalItem(node: ConditionalValue, scope: ExpressionScope, indent: string): Expr {
   const { file, path } = node.location;
   const item = snippetExpr(node.whenTrue, scope, file, [...path, 1], indent);
-  return { code: `...(${scope.condition(node.condition, file, [...path, 0])} ? [${item.code}] : [])`, output: item.output, refs: item.refs };
+  return { code: `...(${scope.condition(node.condition, file, [...path, 0])} ? [${item.code}] : [])`, output: item.output, refs: item.refs, holdsOutput: item.holdsOutput };
 }
 
 function functionExpr(node: FunctionNode, scope: ExpressionScope, indent: string): Expr {
@@ -155,10 +193,8 @@ function functionExpr(node: FunctionNode, scope: ExpressionScope, indent: string
         return unsupported(`parameter ${name} has no TypeScript form`);
       }
       if (selectors.length === 0) return param;
-      if (!selectors.every((s) => typeof s === "string" || typeof s === "number")) return unsupported("a computed path has no TypeScript form");
-      // Heat's get_param gives "" for a key or index the value does not have.
-      const access = selectors.map((s) => `?.[${JSON.stringify(s)}]`).join("");
-      return param.output ? { ...param, code: `${param.code}.apply((v) => v${access} ?? "")` } : { ...param, code: `(${param.code}${access} ?? "")` };
+      const keys = selectors.map((s, i) => snippetExpr(s, scope, file, [...path, i + 1], indent));
+      return parameterPath(param, keys);
     }
     case "get_resource": {
       if (typeof node.args !== "string") return unsupported("a resource name computed by a function has no TypeScript form");
@@ -184,10 +220,108 @@ function functionExpr(node: FunctionNode, scope: ExpressionScope, indent: string
     case "Fn::Join":
       return listJoinExpr(node, scope, indent, unsupported);
     case "map_merge":
-      return mapMergeExpr(node, scope, indent, unsupported);
-    default:
+      return Array.isArray(node.args) ? mapMergeExpr(node, node.args, scope, indent) : runtimeCall(node, RUNTIME_FUNCTIONS.map_merge, scope, indent);
+    case "get_file": {
+      if (typeof node.args !== "string") return unsupported("a file name computed by a function has no TypeScript form");
+      // Heat reads the file when the template is loaded (the client sends its content): so does the converter.
+      const content = scope.getFile(node.args);
+      return content === undefined ? unsupported(`No content found in the "files" section for ${node.fnName} path: ${node.args}`) : literalExpr(content, indent);
+    }
+    default: {
+      const runtime = RUNTIME_FUNCTIONS[node.fnName];
+      if (runtime !== undefined) return runtimeCall(node, runtime, scope, indent);
       return unsupported("this function has no TypeScript form in heatshift convert yet (see docs/convert.md)");
+    }
   }
+}
+
+/**
+ * A parameter read along a path (`get_param: [name, key, ...]`): `(v?.["key"] ?? "")`, Heat's `""`
+ * for a key or index the value does not have; keys may be expressions (`get_param` of an index).
+ * With an Output among them, the walk runs in `.apply`.
+ */
+export function parameterPath(param: Expr, keys: readonly Expr[]): Expr {
+  const refs = union([param, ...keys]);
+  const key = (k: Expr, code = k.code) => `?.[${k.literal && typeof k.literal.value === "string" ? JSON.stringify(k.literal.value) : code}]`;
+  if (!param.output && !keys.some(carriesOutput)) return { code: `(${param.code}${keys.map((k) => key(k)).join("")} ?? "")`, output: false, refs };
+  const computed = keys.filter((k) => !k.literal);
+  if (computed.length === 0) return { code: `${param.code}.apply((v) => v${keys.map((k) => key(k)).join("")} ?? "")`, output: true, refs };
+  const names = computed.map((_, i) => `key${computed.length === 1 ? "" : i + 1}`);
+  const access = keys.map((k) => (k.literal ? key(k) : key(k, names[computed.indexOf(k)]))).join("");
+  return { code: `pulumi.all([${[param, ...computed].map((e) => e.code).join(", ")}]).apply(([v, ${names.join(", ")}]) => v${access} ?? "")`, output: true, refs };
+}
+
+/**
+ * A function the program calls when it runs: heatshift's own implementation (src/hot/functions),
+ * the one the importer evaluates, so both give the same value. `split` gives the implementation's
+ * arguments (after the function name) from the HOT arguments, each with a name for `.apply`.
+ */
+interface RuntimeFunction {
+  readonly module: string;
+  readonly name: string;
+  split(args: Snippet, node: FunctionNode): { readonly name: string; readonly value: Snippet; readonly at: (string | number)[] }[];
+  /** Trailing literal arguments (options), as code. */
+  readonly trailing?: (node: FunctionNode) => string[];
+  /** The implementation itself, to compute a call whose arguments are all literals when converting. */
+  readonly run: (fnName: string, values: unknown[], node: FunctionNode) => unknown;
+}
+
+const whole = (name: string) => (args: Snippet) => [{ name, value: args, at: [] }];
+const pair = (first: string, second: string) => (args: Snippet) => [
+  { name: first, value: (args as Snippet[])[0], at: [0] },
+  { name: second, value: (args as Snippet[])[1], at: [1] },
+];
+const repeatOptions = (node: FunctionNode) => ({ maps: (node as RepeatNode).variant.maps, permutations: (node.args as Record<string, Snippet>).permutations !== false });
+
+const RUNTIME_FUNCTIONS: Readonly<Record<string, RuntimeFunction>> = {
+  make_url: { module: "make_url", name: "makeUrl", split: whole("parts"), run: (fn, [parts]) => makeUrl(fn, parts) },
+  map_replace: { module: "map_replace", name: "mapReplace", split: whole("args"), run: (fn, [args]) => mapReplace(fn, args) },
+  map_merge: { module: "map_merge", name: "mapMerge", split: whole("maps"), run: (fn, [maps]) => mapMerge(fn, maps) },
+  str_split: { module: "str_split", name: "strSplit", split: whole("args"), run: (fn, [args]) => strSplit(fn, args) },
+  list_concat: { module: "list_concat", name: "listConcat", split: whole("lists"), trailing: () => ["false"], run: (fn, [lists]) => listConcat(fn, lists, false) },
+  list_concat_unique: { module: "list_concat", name: "listConcat", split: whole("lists"), trailing: () => ["true"], run: (fn, [lists]) => listConcat(fn, lists, true) },
+  contains: { module: "contains", name: "contains", split: pair("value", "sequence"), run: (fn, [value, sequence]) => contains(fn, value, sequence) },
+  filter: { module: "filter", name: "filter", split: pair("values", "sequence"), run: (fn, [values, sequence]) => filter(fn, values, sequence) },
+  digest: { module: "digest", name: "digest", split: whole("args"), run: (fn, [args]) => digest(fn, args) },
+  repeat: {
+    module: "repeat",
+    name: "repeat",
+    split: (args) => [
+      { name: "template", value: (args as Record<string, Snippet>).template, at: ["template"] },
+      { name: "forEach", value: (args as Record<string, Snippet>).for_each, at: ["for_each"] },
+    ],
+    trailing: (node) => [literalCode(repeatOptions(node), "")],
+    run: (fn, [template, forEach], node) => repeat(fn, template, forEach, repeatOptions(node)),
+  },
+};
+
+/** The names the generated program imports for the functions it calls at run time. */
+export const RUNTIME_FUNCTION_NAMES: readonly string[] = [...new Set(Object.values(RUNTIME_FUNCTIONS).map((f) => f.name))];
+
+/**
+ * A call of heatshift's implementation of the function: computed while converting when every
+ * argument is a literal, a plain call when no argument holds an Output, else inside `.apply`.
+ */
+function runtimeCall(node: FunctionNode, fn: RuntimeFunction, scope: ExpressionScope, indent: string): Expr {
+  const { file, path } = node.location;
+  const parts = fn.split(node.args, node).map((p) => ({ ...p, expr: snippetExpr(p.value, scope, file, [...path, ...p.at], indent) }));
+  if (parts.every((p) => p.expr.literal)) {
+    try {
+      return literalExpr(fn.run(node.fnName, parts.map((p) => p.expr.literal!.value), node), indent);
+    } catch {
+      // Heat's error then comes from the program when it runs, as from Heat when it evaluates.
+    }
+  }
+  scope.importName(`heatshift/src/hot/functions/${fn.module}`, fn.name);
+  const call = (args: readonly string[], at = indent) => callCode(fn.name, [JSON.stringify(node.fnName), ...args, ...(fn.trailing?.(node) ?? [])], at);
+  const refs = union(parts.map((p) => p.expr));
+  if (!parts.some((p) => carriesOutput(p.expr))) return { code: call(parts.map((p) => p.expr.code)), output: false, refs };
+  const names = parts.map((p) => p.name);
+  const code =
+    parts.length === 1
+      ? `pulumi.output(${parts[0].expr.code}).apply((${names[0]}) => ${call(names)})`
+      : `pulumi.all([${parts.map((p) => p.expr.code).join(", ")}]).apply(([${names.join(", ")}]) => ${call(names)})`;
+  return { code, output: true, refs };
 }
 
 function bindingResult(result: Expr | string, unsupported: (why: string) => Expr): Expr {
@@ -236,10 +370,9 @@ function strReplaceExpr(node: FunctionNode, scope: ExpressionScope, indent: stri
 }
 
 /** `map_merge: [a, b, ...]` → `{ ...a, key: value, ...b }` (later keys win, as in Heat); `Object.assign` once a whole map is an Output. */
-function mapMergeExpr(node: FunctionNode, scope: ExpressionScope, indent: string, unsupported: (why: string) => Expr): Expr {
-  if (!Array.isArray(node.args)) return unsupported("a list of maps computed by a function has no TypeScript form");
+function mapMergeExpr(node: FunctionNode, maps: readonly Snippet[], scope: ExpressionScope, indent: string): Expr {
   const { file, path } = node.location;
-  const parts = node.args.map((part, i) => ({ part, expr: snippetExpr(part, scope, file, [...path, i], `${indent}  `) }));
+  const parts = maps.map((part, i) => ({ part, expr: snippetExpr(part, scope, file, [...path, i], `${indent}  `) }));
   const refs = union(parts.map((p) => p.expr));
   if (parts.some((p) => p.expr.output)) {
     return { code: `pulumi.all([${parts.map((p) => p.expr.code).join(", ")}]).apply((maps) => Object.assign({}, ...maps))`, output: true, refs };

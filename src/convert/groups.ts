@@ -41,7 +41,10 @@ function withIndex(code: string): string {
       return `\`${text.split(INDEX).map(escapeTemplateText).join("${index}")}\``;
     })
     .split(INDEX)
-    .join("${index}");
+    .join("${index}")
+    // The index given to a number (units.ts: `Number(text)`) is the loop index itself.
+    .split("Number(`${index}`)")
+    .join("index");
 }
 
 /** The member resource a group's `resource_def` describes, or why it has no statement form. */

@@ -4,10 +4,10 @@
  * units by Heat's dependency graph and adds `dependsOn` only for edges no reference carries.
  */
 import { NodePath } from "../hot/diagnostics";
-import { Snippet } from "../hot/functions/types";
+import { FunctionNode, Snippet } from "../hot/functions/types";
 import { LoadedResource } from "../import/load";
 import { renameDeprecated } from "../registry/properties";
-import { Expr, ExpressionScope, ResourceBinding, snippetExpr } from "./expressions";
+import { Expr, ExpressionScope, literalExpr, ResourceBinding, snippetExpr } from "./expressions";
 
 /** How one HOT resource is seen from the rest of the program. */
 export interface UnitBinding extends ResourceBinding {
@@ -74,11 +74,32 @@ export class Properties {
     return [...this.resource.definition.path, "properties", written, ...sub];
   }
 
-  /** The property as an expression (undefined when not set). */
+  /** Whether the property is a number: an Integer or Number of the type's schema, or a nested template's number parameter. */
+  private isNumber(name: string): boolean {
+    const type = this.resource.entry?.properties[name]?.type;
+    return type === "Integer" || type === "Number" || this.resource.nested?.template.parameters.get(name)?.type === "number";
+  }
+
+  /** The property as an expression (undefined when not set); text given to an Integer or Number property is a number, as Heat converts it. */
   expr(ctx: EmitContext, name: string, indent: string): Expr | undefined {
     const v = this.get(name);
-    return v === undefined ? undefined : snippetExpr(v, ctx.scope, this.resource.file, this.path(name), indent);
+    if (v === undefined) return undefined;
+    const e = snippetExpr(v, ctx.scope, this.resource.file, this.path(name), indent);
+    if (!this.isNumber(name)) return e;
+    // A literal is converted now; a text that is not one is a ResourceGroup's index (groups.ts).
+    if (typeof v === "string") return v.trim() !== "" && Number.isFinite(Number(v)) ? literalExpr(Number(v)) : { ...e, code: `Number(${e.code})`, literal: undefined };
+    if (!readsText(v, ctx)) return e;
+    // A path's `(v?.[i] ?? "")` loses its parentheses inside the call.
+    return { ...e, code: e.output ? `${e.code}.apply(Number)` : `Number(${e.code.replace(/^\((.*)\)$/s, "$1")})`, literal: undefined };
   }
+}
+
+/** Whether a snippet reads text from a parameter: a string parameter, or an item of a comma_delimited_list. */
+function readsText(snippet: Snippet, ctx: EmitContext): boolean {
+  if (!(snippet instanceof FunctionNode) || snippet.fnName !== "get_param") return false;
+  const [name, ...path] = Array.isArray(snippet.args) ? snippet.args : [snippet.args];
+  const type = typeof name === "string" ? ctx.scope.parameterType(name) : undefined;
+  return path.length === 0 ? type === "string" : path.length === 1 && type === "comma_delimited_list";
 }
 
 /** The statement's options argument: `, { dependsOn: [...] }` or nothing. */

@@ -100,7 +100,8 @@ export class RepeatNode extends FunctionNode {
     fnName: string,
     args: Snippet,
     location: NodeLocation,
-    private readonly variant: RepeatVariant,
+    /** Which version's repeat this is (the converter passes it on to {@link repeat}). */
+    readonly variant: RepeatVariant,
   ) {
     super(fnName, args, location);
   }

@@ -24,6 +24,27 @@ function typedValue(value: unknown, type: unknown): { value: unknown; problems: 
   return { value: values.value, problems };
 }
 
+/** The TypeScript type of each `type` of OS::Heat::Value. */
+export interface HeatValueTypes {
+  string: string;
+  number: number;
+  comma_delimited_list: unknown[];
+  boolean: boolean;
+  /** Parsed JSON: a map or a list, read by key or index. */
+  json: any;
+}
+
+/**
+ * The `value` attribute of an OS::Heat::Value of the given `type` (Heat's coercion, as the
+ * importer applies it); throws when the value is not of that type. Programs written by
+ * `heatshift convert` call it. The value is not shown: it may hold a secret.
+ */
+export function valueOfType<T extends keyof HeatValueTypes>(value: unknown, type: T): HeatValueTypes[T] {
+  const { value: typed, problems } = typedValue(value, type);
+  if (problems.length > 0) throw new Error(`OS::Heat::Value of type ${type}: ${problems.map((p) => p.message).join("; ")}`);
+  return typed as HeatValueTypes[T];
+}
+
 export const valueEntry: RegistryEntry = {
   type: "OS::Heat::Value",
   pulumiTypes: [],
