@@ -15,8 +15,9 @@ describe("PrivateNetwork", () => {
 
   it("creates heat_2c's network, subnet, router and router interface with Heat's values", async () => {
     const network = new PrivateNetwork("flasky", { publicNetwork: "public-net" });
-    const [networkId, subnetId, routerId] = await Promise.all([
+    const [networkId, networkName, subnetId, routerId] = await Promise.all([
       valueOf(network.networkId),
+      valueOf(network.networkName),
       valueOf(network.subnetId),
       valueOf(network.routerId),
     ]);
@@ -61,7 +62,8 @@ describe("PrivateNetwork", () => {
     ]);
     // Heat resolves the gateway network by name or ID: a name is looked up by name.
     expect(mock.invocations).toEqual([{ token: "openstack:networking/getNetwork:getNetwork", inputs: { name: "public-net" } }]);
-    expect([networkId, subnetId, routerId]).toEqual(["flasky-net-id", "flasky-subnet-id", "flasky-router-id"]);
+    // The network is not named: the provider auto-names it after the Pulumi name.
+    expect([networkId, networkName, subnetId, routerId]).toEqual(["flasky-net-id", `flasky-net${cloud.autoNameSuffix}`, "flasky-subnet-id", "flasky-router-id"]);
   });
 
   it("looks a UUID-like public network up by ID and takes a custom CIDR and name servers", async () => {
