@@ -43,6 +43,8 @@ function withIndex(code: string): string {
     .split(INDEX)
     .join("${index}")
     // The index given to a number (units.ts: `Number(text)`) is the loop index itself.
+    .split("index: Number(`${index}`)")
+    .join("index")
     .split("Number(`${index}`)")
     .join("index");
 }

@@ -102,7 +102,9 @@ export function valueUnit(r: LoadedResource, ids: IdentifierScope): Unit | undef
     const access = path.map((p) => (typeof p === "string" && isIdentifier(p) ? `.${p}` : `[${JSON.stringify(p)}]`)).join("");
     const refs = new Set([r.name, ...written.refs]);
     if (path.length === 0) return { code: v, output: written.output, refs, holdsOutput: written.holdsOutput };
-    return written.output ? { code: `${v}.apply((value) => value${access})`, output: true, refs } : { code: `${v}${access}`, output: false, refs };
+    if (!written.output && written.holdsOutput !== true) return { code: `${v}${access}`, output: false, refs };
+    // What the path reaches may be an Output, or inside one.
+    return { code: `${written.output ? v : `pulumi.output(${v})`}.apply((value) => value${access})`, output: true, refs };
   };
   const binding: UnitBinding = {
     object: VALUE_OBJECT,

@@ -12,6 +12,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "../components/mockCloud";
 import { convertTemplate } from "../../src/convert/emit";
+import { callCode, Expr, literalExpr, parameterPath, plainExpr } from "../../src/convert/expressions";
 import { formatDiagnostic } from "../../src/hot/diagnostics";
 import { compareWithHotStack } from "./support";
 
@@ -21,7 +22,7 @@ const workDir = path.join(repo, ".heatshift", "convert-values-test");
 
 /** Each template, the stack config its comparison runs with, and how many cloud resources both sides create. */
 const cases: Readonly<Record<string, { readonly parameters: Readonly<Record<string, string>>; readonly resources: number }>> = {
-  value: { parameters: { role_parameters: '{"Profile": "latency-performance"}' }, resources: 0 },
+  value: { parameters: { role_parameters: '{"Profile": "latency-performance"}' }, resources: 2 },
   "software-config": { parameters: {}, resources: 1 },
   functions: { parameters: { db_password: "s3cret/p@ss" }, resources: 1 },
 };
@@ -67,6 +68,48 @@ test("the programs compile with tsc --strict against the repository", () => {
   }
   expect(output).toEqual("");
 }, 120_000);
+
+describe("get_param paths and calls as code", () => {
+  const plain = (code: string) => plainExpr(code);
+  const secret = (code: string): Expr => ({ code, output: true, refs: new Set() });
+
+  test.each([
+    ["literal keys", plain("serviceData"), [literalExpr("cidrs"), literalExpr(0)], '(serviceData?.["cidrs"]?.[0] ?? "")'],
+    ["a key read from a parameter", plain("lengths"), [plain("index")], '(lengths?.[index] ?? "")'],
+    ["an Output with literal keys", secret("keys"), [literalExpr("a")], 'keys.apply((v) => v?.["a"] ?? "")'],
+    ["an Output with a computed key", secret("lengths"), [secret("index")], 'pulumi.all([lengths, index]).apply(([v, key]) => v?.[key] ?? "")'],
+    ["two computed keys among literal ones", secret("map"), [plain("a"), literalExpr("x"), plain("b")], 'pulumi.all([map, a, b]).apply(([v, key1, key2]) => v?.[key1]?.["x"]?.[key2] ?? "")'],
+  ])("%s", (_, param, keys, code) => {
+    expect(parameterPath(param, keys).code).toEqual(code);
+  });
+
+  test("a call is one line when short, hugs a last multi-line list, else one argument a line", () => {
+    expect(callCode("f", ['"x"', "[1, 2]"], "")).toEqual('f("x", [1, 2])');
+    const list = `[\n  ${"a".repeat(60)},\n  ${"b".repeat(60)},\n]`;
+    expect(callCode("mapReplace", ['"map_replace"', list], "")).toEqual(`mapReplace("map_replace", ${list})`);
+    expect(callCode("valueOfType", [list, '"json"'], "")).toEqual(`valueOfType(\n  [\n    ${"a".repeat(60)},\n    ${"b".repeat(60)},\n  ],\n  "json",\n)`);
+  });
+});
+
+const mysqlBase = "/work/shared/hot-corpus/openstack__tripleo-heat-templates/deployment/database/mysql-base.yaml";
+
+(fs.existsSync(mysqlBase) ? test : test.skip)("the corpus's mysql-base.yaml with the file its get_file names (not in the corpus): converts, equivalent to HotStack", async () => {
+  // The template's own layout: deployment/database/ and ../../container_config_scripts/.
+  const copy = path.join(workDir, "tripleo", "deployment", "database", "mysql-base.yaml");
+  fs.mkdirSync(path.dirname(copy), { recursive: true });
+  fs.mkdirSync(path.join(workDir, "tripleo", "container_config_scripts"), { recursive: true });
+  fs.copyFileSync(mysqlBase, copy);
+  fs.writeFileSync(path.join(workDir, "tripleo", "container_config_scripts", "mysql_upgrade_db.sh"), '#!/bin/bash\necho "`mysql_upgrade` ${DB}"\n');
+  const result = convertTemplate({ templateFile: copy });
+  expect(result.problems.map(formatDiagnostic)).toEqual([]);
+  expect(result.program).toContain('    content: `#!/bin/bash\necho "\\`mysql_upgrade\\` \\${DB}"\n`,\n');
+  expect(result.program).toContain('const isIpv6 = isDeepStrictEqual((serviceData?.["net_ip_version_map"]?.[(serviceNetMap?.["MysqlNetwork"] ?? "")] ?? ""), 6);\n');
+  const mock = await MockCloud.install();
+  const parameters = { MysqlRootPassword: "root-secret", MysqlClustercheckPassword: "check-secret" };
+  pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(parameters).map(([k, v]) => [`heatshift:${k}`, v])), Object.keys(parameters).map((k) => `heatshift:${k}`));
+  const { differences, failure } = await compareWithHotStack(mock, copy, parameters, result.program!);
+  expect([differences, failure]).toEqual([[], undefined]);
+}, 60_000);
 
 describe("what stays reported", () => {
   const write = (name: string, text: string): string => {
