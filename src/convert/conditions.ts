@@ -202,7 +202,7 @@ function valueOperand(snippet: Snippet, scope: ConditionScope, file: string, pat
     const [name, ...selectors] = Array.isArray(snippet.args) ? snippet.args : [snippet.args];
     const param = typeof name === "string" ? scope.parameter(name) : undefined;
     if (param === undefined || param.expr.output) {
-      return { code: scope.unsupported("a condition can read only a non-hidden parameter by its name (its value must be known when the program starts)", file, snippet.location.path).code };
+      return { code: scope.unsupported("a condition can read only a parameter whose value is known when the program starts (not a nested template's argument)", file, snippet.location.path).code };
     }
     if (selectors.length === 0) return { code: param.expr.code, type: SCALAR_TYPES[param.type] };
     // A key may itself be read from a parameter (`get_param: [map, {get_param: key}]`).

@@ -123,6 +123,8 @@ class Converter implements ExpressionScope {
   /** The conditions of units created only when one holds. */
   private readonly unitConditions = new Map<Unit, string>();
   private readonly coverage: Coverage;
+  /** Hidden parameters a condition reads in plain. */
+  private readonly plainInConditions = new Set<string>();
 
   constructor(
     private readonly stack: LoadedStack,
@@ -186,6 +188,7 @@ class Converter implements ExpressionScope {
       ...[...this.shared.classes.values()].map((c) => `${c.code}\n`),
       ...(this.stack.template.parameters.size > 0 ? ["const config = new pulumi.Config();", ""] : []),
       ...parameterCode,
+      ...(this.plainInConditions.size === 0 ? [] : [[...this.plainInConditions].map((name) => `// Hidden parameter ${name}: read in plain only to decide conditions (Heat decides them from the values).`).join("\n"), ""]),
       ...conditionCode,
       ...withoutUnusedVariables(resourceCode, outputCode).map((s) => `${s}\n`),
       ...outputCode,
@@ -319,8 +322,15 @@ class Converter implements ExpressionScope {
     return {
       parameter: (name) => {
         const expr = this.parameters.get(name);
-        const type = this.stack.template.parameters.get(name)?.type;
-        return expr === undefined || type === undefined ? undefined : { expr, type };
+        const def = this.stack.template.parameters.get(name);
+        if (expr === undefined || def === undefined) return undefined;
+        // Heat decides conditions from the parameter values before deployment, hidden ones too:
+        // the program reads a hidden one in plain for the decision only (never bound to a name).
+        if (def.hidden && this.component === undefined) {
+          this.plainInConditions.add(def.name);
+          return { expr: { code: configRead({ ...def, hidden: false }, undefined).code, output: false, refs: new Set() }, type: def.type };
+        }
+        return { expr, type: def.type };
       },
       condition: (name) => this.conditionVariables.get(name),
       unsupported: (message, file, path) => this.unsupported(message, file, path),

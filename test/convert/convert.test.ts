@@ -132,12 +132,20 @@ describe("parameters, expressions and the report", () => {
     expect(program.split("\n").filter((l) => l.startsWith("export"))).toEqual(['export const settings = { a: 1, ...extra, ...(zone === "" ? {} : { zone }) };']);
   });
 
-  test("a condition function with no TypeScript form is reported at its position", () => {
-    const file = path.join(workDir, "yaql-condition.yaml");
+  test("a condition on a hidden parameter reads it in plain for the decision only, as Heat decides conditions from the values", () => {
+    const file = path.join(workDir, "secret-condition.yaml");
     fs.mkdirSync(workDir, { recursive: true });
     fs.writeFileSync(file, "heat_template_version: 2017-09-01\nparameters:\n  secret: {type: string, hidden: true, default: x}\nconditions:\n  c: {equals: [{get_param: secret}, x]}\nresources: {}\n");
-    expect(convertTemplate({ templateFile: file }).problems.map(formatDiagnostic)).toEqual([
-      `${file}:5:28: error: a condition can read only a non-hidden parameter by its name (its value must be known when the program starts)`,
+    const result = convertTemplate({ templateFile: file });
+    expect(result.problems.map(formatDiagnostic)).toEqual([]);
+    expect(result.program!.split("\n").slice(4, 11)).toEqual([
+      "// The template's default of this hidden parameter is not copied here: set it with `pulumi config set --secret`.",
+      'const secret = config.requireSecret("secret");',
+      "",
+      "// Hidden parameter secret: read in plain only to decide conditions (Heat decides them from the values).",
+      "",
+      "// Conditions: decided from the stack config when the program starts.",
+      'const c = config.require("secret") === "x";',
     ]);
   });
 
