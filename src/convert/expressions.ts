@@ -31,6 +31,21 @@ export interface Expr {
   readonly literal?: { readonly value: unknown };
   /** A list or map with an Output inside (a function of it needs `pulumi.output(...).apply`). */
   readonly holdsOutput?: boolean;
+  /** For code in parentheses (`(v?.["k"] ?? "")`): the code inside them, for a call's argument. */
+  readonly unwrapped?: string;
+  /** For `source.apply((parameter) => body)`: its parts, so a conversion of the result goes inside (see {@link convertedBy}). */
+  readonly applied?: { readonly source: string; readonly parameter: string; readonly body: string };
+}
+
+/** `source.apply((parameter) => body)` as an Expr that remembers its parts. */
+function appliedExpr(source: string, parameter: string, body: string, refs: ReadonlySet<string>): Expr {
+  return { code: `${source}.apply((${parameter}) => ${body})`, output: true, refs, applied: { source, parameter, body } };
+}
+
+/** The value passed through a function (`Number`): `Number(x)`, or inside the `.apply` that computes it. */
+export function convertedBy(e: Expr, fn: string): Expr {
+  if (e.applied !== undefined) return appliedExpr(e.applied.source, e.applied.parameter, `${fn}(${e.applied.body})`, e.refs);
+  return { code: e.output ? `${e.code}.apply(${fn})` : `${fn}(${e.unwrapped ?? e.code})`, output: e.output, refs: e.refs };
 }
 
 /** How the program exposes one HOT resource. */
@@ -243,12 +258,15 @@ function functionExpr(node: FunctionNode, scope: ExpressionScope, indent: string
 export function parameterPath(param: Expr, keys: readonly Expr[]): Expr {
   const refs = union([param, ...keys]);
   const key = (k: Expr, code = k.code) => `?.[${k.literal && typeof k.literal.value === "string" ? JSON.stringify(k.literal.value) : code}]`;
-  if (!param.output && !keys.some(carriesOutput)) return { code: `(${param.code}${keys.map((k) => key(k)).join("")} ?? "")`, output: false, refs };
+  if (!param.output && !keys.some(carriesOutput)) {
+    const unwrapped = `${param.code}${keys.map((k) => key(k)).join("")} ?? ""`;
+    return { code: `(${unwrapped})`, output: false, refs, unwrapped };
+  }
   const computed = keys.filter((k) => !k.literal);
-  if (computed.length === 0) return { code: `${param.code}.apply((v) => v${keys.map((k) => key(k)).join("")} ?? "")`, output: true, refs };
+  if (computed.length === 0) return appliedExpr(param.code, "v", `v${keys.map((k) => key(k)).join("")} ?? ""`, refs);
   const names = computed.map((_, i) => `key${computed.length === 1 ? "" : i + 1}`);
   const access = keys.map((k) => (k.literal ? key(k) : key(k, names[computed.indexOf(k)]))).join("");
-  return { code: `pulumi.all([${[param, ...computed].map((e) => e.code).join(", ")}]).apply(([v, ${names.join(", ")}]) => v${access} ?? "")`, output: true, refs };
+  return appliedExpr(`pulumi.all([${[param, ...computed].map((e) => e.code).join(", ")}])`, `[v, ${names.join(", ")}]`, `v${access} ?? ""`, refs);
 }
 
 /**
@@ -317,11 +335,8 @@ function runtimeCall(node: FunctionNode, fn: RuntimeFunction, scope: ExpressionS
   const refs = union(parts.map((p) => p.expr));
   if (!parts.some((p) => carriesOutput(p.expr))) return { code: call(parts.map((p) => p.expr.code)), output: false, refs };
   const names = parts.map((p) => p.name);
-  const code =
-    parts.length === 1
-      ? `pulumi.output(${parts[0].expr.code}).apply((${names[0]}) => ${call(names)})`
-      : `pulumi.all([${parts.map((p) => p.expr.code).join(", ")}]).apply(([${names.join(", ")}]) => ${call(names)})`;
-  return { code, output: true, refs };
+  if (parts.length === 1) return appliedExpr(`pulumi.output(${parts[0].expr.code})`, names[0], call(names), refs);
+  return appliedExpr(`pulumi.all([${parts.map((p) => p.expr.code).join(", ")}])`, `[${names.join(", ")}]`, call(names), refs);
 }
 
 function bindingResult(result: Expr | string, unsupported: (why: string) => Expr): Expr {

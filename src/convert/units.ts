@@ -7,7 +7,7 @@ import { NodePath } from "../hot/diagnostics";
 import { FunctionNode, Snippet } from "../hot/functions/types";
 import { LoadedResource } from "../import/load";
 import { renameDeprecated } from "../registry/properties";
-import { Expr, ExpressionScope, literalExpr, ResourceBinding, snippetExpr } from "./expressions";
+import { convertedBy, Expr, ExpressionScope, literalExpr, ResourceBinding, snippetExpr } from "./expressions";
 
 /** How one HOT resource is seen from the rest of the program. */
 export interface UnitBinding extends ResourceBinding {
@@ -87,10 +87,8 @@ export class Properties {
     const e = snippetExpr(v, ctx.scope, this.resource.file, this.path(name), indent);
     if (!this.isNumber(name)) return e;
     // A literal is converted now; a text that is not one is a ResourceGroup's index (groups.ts).
-    if (typeof v === "string") return v.trim() !== "" && Number.isFinite(Number(v)) ? literalExpr(Number(v)) : { ...e, code: `Number(${e.code})`, literal: undefined };
-    if (!readsText(v, ctx)) return e;
-    // A path's `(v?.[i] ?? "")` loses its parentheses inside the call.
-    return { ...e, code: e.output ? `${e.code}.apply(Number)` : `Number(${e.code.replace(/^\((.*)\)$/s, "$1")})`, literal: undefined };
+    if (typeof v === "string") return v.trim() !== "" && Number.isFinite(Number(v)) ? literalExpr(Number(v)) : convertedBy(e, "Number");
+    return readsText(v, ctx) ? convertedBy(e, "Number") : e;
   }
 }
 

@@ -12,7 +12,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "../components/mockCloud";
 import { convertTemplate } from "../../src/convert/emit";
-import { callCode, Expr, literalExpr, parameterPath, plainExpr } from "../../src/convert/expressions";
+import { callCode, convertedBy, Expr, literalExpr, parameterPath, plainExpr } from "../../src/convert/expressions";
 import { formatDiagnostic } from "../../src/hot/diagnostics";
 import { compareWithHotStack } from "./support";
 
@@ -82,6 +82,12 @@ describe("get_param paths and calls as code", () => {
     ["two computed keys among literal ones", secret("map"), [plain("a"), literalExpr("x"), plain("b")], 'pulumi.all([map, a, b]).apply(([v, key1, key2]) => v?.[key1]?.["x"]?.[key2] ?? "")'],
   ])("%s", (_, param, keys, code) => {
     expect(parameterPath(param, keys).code).toEqual(code);
+  });
+
+  test("text converted to a number: the call goes inside the path's .apply", () => {
+    expect(convertedBy(parameterPath(plain("lengths"), [plain("index")]), "Number").code).toEqual('Number(lengths?.[index] ?? "")');
+    expect(convertedBy(parameterPath(secret("lengths"), [secret("index")]), "Number").code).toEqual('pulumi.all([lengths, index]).apply(([v, key]) => Number(v?.[key] ?? ""))');
+    expect(convertedBy(secret("size"), "Number").code).toEqual("size.apply(Number)");
   });
 
   test("a call is one line when short, hugs a last multi-line list, else one argument a line", () => {
