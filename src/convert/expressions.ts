@@ -141,6 +141,11 @@ function literalCode(value: unknown, indent: string): string {
   return objectCode(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, literalCode(v, `${indent}  `)] as const), indent);
 }
 
+/** The code where nothing binds tighter around it (a list item, a map value, an argument): without its outer parentheses. */
+function bare(e: Expr): string {
+  return e.unwrapped ?? e.code;
+}
+
 /** Whether an expression is an Output or holds one. */
 function carriesOutput(e: Expr): boolean {
   return e.output || e.holdsOutput === true;
@@ -161,12 +166,12 @@ export function snippetExpr(snippet: Snippet, scope: ExpressionScope, file: stri
       s instanceof ConditionalValue && s.whenFalse === undefined ? optionalItem(s, scope, `${indent}  `) : snippetExpr(s, scope, file, [...path, i], `${indent}  `),
     );
     if (items.every((i) => i.literal)) return literalExpr(items.map((i) => i.literal!.value), indent);
-    return { code: arrayCode(items.map((i) => i.code), indent), output: false, refs: union(items), holdsOutput: items.some(carriesOutput) };
+    return { code: arrayCode(items.map(bare), indent), output: false, refs: union(items), holdsOutput: items.some(carriesOutput) };
   }
   if (snippet !== null && typeof snippet === "object") {
     const entries = Object.entries(snippet).map(([k, v]) => [k, snippetExpr(v, scope, file, [...path, k], `${indent}  `)] as const);
     if (entries.every(([, e]) => e.literal)) return literalExpr(Object.fromEntries(entries.map(([k, e]) => [k, e.literal!.value])), indent);
-    return { code: objectCode(entries.map(([k, e]) => [k, e.code] as const), indent), output: false, refs: union(entries.map(([, e]) => e)), holdsOutput: entries.some(([, e]) => carriesOutput(e)) };
+    return { code: objectCode(entries.map(([k, e]) => [k, bare(e)] as const), indent), output: false, refs: union(entries.map(([, e]) => e)), holdsOutput: entries.some(([, e]) => carriesOutput(e)) };
   }
   return literalExpr(snippet, indent);
 }
@@ -333,7 +338,7 @@ function runtimeCall(node: FunctionNode, fn: RuntimeFunction, scope: ExpressionS
   scope.importName(`heatshift/src/hot/functions/${fn.module}`, fn.name);
   const call = (args: readonly string[], at = indent) => callCode(fn.name, [JSON.stringify(node.fnName), ...args, ...(fn.trailing?.(node) ?? [])], at);
   const refs = union(parts.map((p) => p.expr));
-  if (!parts.some((p) => carriesOutput(p.expr))) return { code: call(parts.map((p) => p.expr.code)), output: false, refs };
+  if (!parts.some((p) => carriesOutput(p.expr))) return { code: call(parts.map((p) => bare(p.expr))), output: false, refs };
   const names = parts.map((p) => p.name);
   if (parts.length === 1) return appliedExpr(`pulumi.output(${parts[0].expr.code})`, names[0], call(names), refs);
   return appliedExpr(`pulumi.all([${parts.map((p) => p.expr.code).join(", ")}])`, `[${names.join(", ")}]`, call(names), refs);
