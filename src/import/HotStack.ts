@@ -78,6 +78,8 @@ export class HotStack extends pulumi.ComponentResource {
   readonly resourceNames: readonly string[];
   private readonly created = new Map<string, ImportedResource>();
   private readonly byReference = new Map<unknown, ImportedResource>();
+  /** The values known only after deployment this nested template received as parameters. */
+  private readonly parameterValues: ReadonlySet<unknown>;
   private readonly attributeNames = new Map<string, readonly string[]>();
   private readonly hotName: string;
 
@@ -86,6 +88,7 @@ export class HotStack extends pulumi.ComponentResource {
   constructor(name: string, args: HotStackArgs, opts?: pulumi.ComponentResourceOptions, nested?: NestedInput) {
     super("heatshift:hot:HotStack", name, {}, opts);
     this.hotName = name;
+    this.parameterValues = new Set(Object.values(nested?.runtimeParameters ?? {}));
     if (typeof args?.template !== "string" || args.template === "") {
       throw new Error(`HotStack ${name}: template is ${JSON.stringify(args?.template)}; expected the path of a HOT template file`);
     }
@@ -231,6 +234,7 @@ export class HotStack extends pulumi.ComponentResource {
       options: input.options,
       stackName: input.stackName,
       referencedResource: (value) => this.byReference.get(value),
+      isParameterValue: (value) => this.parameterValues.has(value),
       createNested: (memberName, type, properties, metadata) => {
         const logicalName = `${input.logicalName}-${memberName}`;
         const template = input.members?.find((m) => m.name === memberName);

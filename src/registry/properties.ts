@@ -311,9 +311,19 @@ export function isEmptyMap(value: unknown): boolean {
   return value === undefined || (isPlainMap(value) && Object.keys(value).length === 0);
 }
 
-/** A name-or-ID value as an ID: Outputs (get_resource) and UUIDs pass; a literal name is looked up. */
-export function asId(value: unknown, lookup: (name: string) => pulumi.Output<string>, isId: (v: string) => boolean): pulumi.Input<string> | undefined {
+/**
+ * A name-or-ID value as an ID: values of this template's resources (get_resource, get_attr) and
+ * UUIDs pass; a literal name is looked up, and so is a value `lookedUp` tells (a nested template's
+ * parameter, which may be a name), by ID or by name as Heat's `find_resourceid_by_name_or_id`.
+ */
+export function asId(
+  value: unknown,
+  lookup: (nameOrId: pulumi.Input<string>) => pulumi.Output<string>,
+  isId: (v: string) => boolean,
+  lookedUp: (value: unknown) => boolean = () => false,
+): pulumi.Input<string> | undefined {
   if (value === undefined) return undefined;
   if (typeof value === "string") return isId(value) ? value : lookup(value);
+  if (pulumi.Output.isInstance(value) && lookedUp(value)) return lookup(value as pulumi.Output<string>);
   return value as pulumi.Input<string>;
 }

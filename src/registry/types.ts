@@ -131,6 +131,11 @@ export interface CreateContext {
    * `get_resource`, passed on unchanged), or undefined.
    */
   referencedResource(value: unknown): ImportedResource | undefined;
+  /**
+   * Whether a value is a parameter of this (nested) template known only after deployment, passed on
+   * unchanged: a name or an ID, the template cannot tell which. @default - no value is
+   */
+  isParameterValue?(value: unknown): boolean;
 }
 
 /** What a factory returns: the Pulumi side of one HOT resource. */

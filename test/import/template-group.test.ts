@@ -1,5 +1,5 @@
 import * as path from "path";
-import { MockCloud, valueOf } from "../components/mockCloud";
+import { cloud, MockCloud, valueOf } from "../components/mockCloud";
 import { HotStack } from "../../src/import/HotStack";
 import { loadStack, planOf } from "../../src/import/load";
 
@@ -61,15 +61,17 @@ describe("a ResourceGroup whose members are a template resource", () => {
       await mock.settle();
       const registered = mock.registrations.map((r) => [r.type, r.name, r.parent, r.inputs]).sort((a, b) => ((a[1] as string) < (b[1] as string) ? -1 : 1));
       // Members are nested HotStacks named after the group and the index, children of the group's stack.
+      // The network's ID is a parameter value in the member template: looked up by name or ID, as
+      // Heat does (the mock's getNetwork answers with its one network).
       expect(registered).toEqual([
         ["heatshift:hot:HotStack", "g", "", {}],
         ["heatshift:hot:HotStack", "g-aliased-0", "heatshift:hot:HotStack::g", {}],
-        ["openstack:networking/port:Port", "g-aliased-0-port", "heatshift:hot:HotStack::g-aliased-0", { adminStateUp: true, name: "db-0", networkId: "g-net-id" }],
+        ["openstack:networking/port:Port", "g-aliased-0-port", "heatshift:hot:HotStack::g-aliased-0", { adminStateUp: true, name: "db-0", networkId: cloud.publicNetwork.id }],
         ["openstack:networking/network:Network", "g-net", "heatshift:hot:HotStack::g", { adminStateUp: true, shared: false }],
         ["heatshift:hot:HotStack", "g-servers-0", "heatshift:hot:HotStack::g", {}],
-        ["openstack:networking/port:Port", "g-servers-0-port", "heatshift:hot:HotStack::g-servers-0", { adminStateUp: true, name: "web-0", networkId: "g-net-id" }],
+        ["openstack:networking/port:Port", "g-servers-0-port", "heatshift:hot:HotStack::g-servers-0", { adminStateUp: true, name: "web-0", networkId: cloud.publicNetwork.id }],
         ["heatshift:hot:HotStack", "g-servers-1", "heatshift:hot:HotStack::g", {}],
-        ["openstack:networking/port:Port", "g-servers-1-port", "heatshift:hot:HotStack::g-servers-1", { adminStateUp: true, name: "web-1", networkId: "g-net-id" }],
+        ["openstack:networking/port:Port", "g-servers-1-port", "heatshift:hot:HotStack::g-servers-1", { adminStateUp: true, name: "web-1", networkId: cloud.publicNetwork.id }],
       ]);
     });
   });

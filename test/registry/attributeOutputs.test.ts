@@ -10,6 +10,8 @@ import { HotStack } from "../../src/import/HotStack";
 import { registry } from "../../src/registry";
 import * as volume from "../../src/registry/cinder/Volume";
 import * as net from "../../src/registry/neutron/Net";
+import { asId } from "../../src/registry/properties";
+import { isUuidLike } from "../../src/registry/nameOrId";
 import * as server from "../../src/registry/nova/Server";
 
 const template = path.join(__dirname, "..", "fixtures", "convert", "templates", "attributes.yaml");
@@ -52,6 +54,22 @@ describe("server metadata as Heat sends it to Nova (meta_serialize)", () => {
 
   test("a value known only after deployment is serialised when it is known", async () => {
     expect(await valueOf(server.novaMetadata({ servers: pulumi.output(["a", "b"]) }))).toEqual({ servers: '["a", "b"]' });
+  });
+});
+
+describe("a network given by name or ID (asId)", () => {
+  const lookup = (nameOrId: pulumi.Input<string>) => pulumi.output(nameOrId).apply((v) => `looked-up:${v}`);
+
+  test("a literal UUID and a value of the template's resources pass; a literal name and a nested template's parameter are looked up", async () => {
+    const fromResource = pulumi.output("net-id");
+    const parameter = pulumi.output("private-net");
+    const values = [
+      asId("5d2f0a61-7c4e-4b8a-9e3f-2a6b1c9d8e70", lookup, isUuidLike),
+      asId("private-net", lookup, isUuidLike),
+      asId(fromResource, lookup, isUuidLike, (v) => v === parameter),
+      asId(parameter, lookup, isUuidLike, (v) => v === parameter),
+    ];
+    expect(await Promise.all(values.map((v) => valueOf(pulumi.output(v!))))).toEqual(["5d2f0a61-7c4e-4b8a-9e3f-2a6b1c9d8e70", "looked-up:private-net", "net-id", "looked-up:private-net"]);
   });
 });
 

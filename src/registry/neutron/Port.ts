@@ -127,7 +127,7 @@ export const registryEntry: RegistryEntry = {
       ctx.logicalName,
       {
         name: p.name as pulumi.Input<string> | undefined,
-        networkId: asId(p.network, (n) => lookupNetwork(n, parent).id, isUuidLike) as pulumi.Input<string>,
+        networkId: asId(p.network, (n) => lookupNetwork(n, parent).id, isUuidLike, (v) => ctx.isParameterValue?.(v) ?? false) as pulumi.Input<string>,
         adminStateUp: p.admin_state_up as pulumi.Input<boolean>,
         ...portSecurityGroupArgs(securityGroups),
         ...(fixedIps === undefined ? {} : { fixedIps }),

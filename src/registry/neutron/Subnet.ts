@@ -77,7 +77,7 @@ export const registryEntry: RegistryEntry = {
     const subnet = new openstack.networking.Subnet(
       ctx.logicalName,
       {
-        networkId: asId(p.network, (n) => lookupNetwork(n, { parent: ctx.options.parent }).id, isUuidLike) as pulumi.Input<string>,
+        networkId: asId(p.network, (n) => lookupNetwork(n, { parent: ctx.options.parent }).id, isUuidLike, (v) => ctx.isParameterValue?.(v) ?? false) as pulumi.Input<string>,
         cidr: p.cidr as pulumi.Input<string> | undefined,
         subnetpoolId: p.subnetpool as pulumi.Input<string> | undefined,
         prefixLength: p.prefixlen as pulumi.Input<number> | undefined,
