@@ -1,8 +1,8 @@
 /**
  * The receiver's durable state: a log (`signals.log`) of checksummed JSON lines, replayed into
  * memory at start. A write is acknowledged only after an `fdatasync` that began after it; writes
- * that arrive together share one write + fdatasync (group commit), and up to
- * MAX_SYNCS_IN_FLIGHT syncs overlap, so a write never waits for a sync that cannot cover it.
+ * that arrive together, or while a sync runs, share one write + fdatasync (group commit); only
+ * when a sync is slow do further ones overlap it.
  * While open, the file runs ahead of its records with zeros written in advance: records overwrite
  * blocks that are already allocated and written, so a sync flushes data only, without a journal
  * commit for a changed file size. Why a log and not SQLite: see docs/signals.md.
@@ -63,6 +63,8 @@ interface PendingWrite {
 /** Records written with one `write` and covered by one `fdatasync`. */
 interface Batch {
   readonly writes: PendingWrite[];
+  /** performance.now() when its fdatasync began. */
+  readonly syncStarted: number;
   synced: boolean;
 }
 
@@ -92,12 +94,16 @@ const COMPACT_CHUNK_BYTES = 256 * 1024;
 export const PREALLOCATE_BYTES = 1024 * 1024;
 const ZEROS = Buffer.alloc(PREALLOCATE_BYTES);
 /**
- * Overlapping fdatasyncs: a write that arrives while a sync runs starts its own at once instead
- * of waiting for that one to end (on this VM's disk 2 and 4 concurrent syncs complete ~1.5× and
- * ~2.5× as many syncs per second as one). The cap binds only while syncs are slower than a turn
- * of the event loop — a slow or shared disk, exactly when overlapping helps; with a fast disk
- * fewer are ever in flight. Each takes a libuv pool thread (4 by default): one stays free.
+ * When writes start a sync of their own while one runs. Every fdatasync costs CPU besides its
+ * wait (on this VM ~0.1 ms of the receiver's core for the device round trips), so with a fast
+ * disk the writes that arrive during a sync wait for it to end and then go out together: fewer,
+ * bigger batches serve more signals per second from one core. A sync that has run
+ * OVERLAP_AFTER_MS without finishing marks a slow or shared disk, where overlapping syncs
+ * complete more per second (2 and 4 at once: ~1.5× and ~2.5× as many here): then the waiting
+ * writes start their own, up to MAX_SYNCS_IN_FLIGHT (each takes a libuv pool thread, 4 by
+ * default: one stays free).
  */
+const OVERLAP_AFTER_MS = 1;
 const MAX_SYNCS_IN_FLIGHT = 3;
 
 /** One log line: `<crc32 of the JSON's UTF-8 bytes, 8 hex digits> <JSON>\n`, as one buffer. */
@@ -141,6 +147,8 @@ export class SignalStore {
   /** Written, their fdatasync running or finished, not yet acknowledged; in log order. */
   private inFlight: Batch[] = [];
   private flushScheduled = false;
+  /** Set while writes wait for a running sync: fires when that sync has run OVERLAP_AFTER_MS. */
+  private overlapTimer: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
   private closed = false;
   private idle: (() => void)[] = [];
@@ -424,30 +432,44 @@ export class SignalStore {
 
   private scheduleFlush(): void {
     if (this.flushScheduled || this.queue.length === 0 || this.inFlight.length >= MAX_SYNCS_IN_FLIGHT) return;
+    if (this.inFlight.length > 0) {
+      // Wait for the latest sync to end (synced() calls back here), or until it turns out slow.
+      const wait = this.inFlight[this.inFlight.length - 1].syncStarted + OVERLAP_AFTER_MS - performance.now();
+      if (wait > 0) {
+        this.overlapTimer ??= setTimeout(this.overlapDue, wait).unref();
+        return;
+      }
+    }
     this.flushScheduled = true;
     // Start after the requests already read in this turn of the event loop have queued too.
     setImmediate(this.flush);
   }
 
+  private readonly overlapDue = (): void => {
+    this.overlapTimer = undefined;
+    this.scheduleFlush();
+  };
+
   /** Group commit: everything queued goes out in one write, followed by its own fdatasync. */
   private readonly flush = (): void => {
     this.flushScheduled = false;
     if (this.failure || this.queue.length === 0 || this.inFlight.length >= MAX_SYNCS_IN_FLIGHT) return;
-    const batch: Batch = { writes: this.queue, synced: false };
+    const writes = this.queue;
     this.queue = [];
-    const buffer = batch.writes.length === 1 ? batch.writes[0].line : Buffer.concat(batch.writes.map((w) => w.line));
+    const buffer = writes.length === 1 ? writes[0].line : Buffer.concat(writes.map((w) => w.line));
     try {
       // Writes to the page cache take microseconds: done inline, they save thread-pool round trips.
       // The batch's own fdatasync makes an extension durable together with the batch.
       while (this.end + buffer.length > this.allocated) this.allocated += this.writeAt(ZEROS, this.allocated);
       this.end += this.writeAt(buffer, this.end);
     } catch (error) {
-      this.fail(error as Error, batch);
+      this.fail(error as Error, writes);
       return;
     }
-    this.records += batch.writes.length;
+    this.records += writes.length;
+    const batch: Batch = { writes, syncStarted: performance.now(), synced: false };
     this.inFlight.push(batch);
-    fs.fdatasync(this.fd, (error) => (error ? this.fail(error, undefined) : this.synced(batch)));
+    fs.fdatasync(this.fd, (error) => (error ? this.fail(error) : this.synced(batch)));
   };
 
   /** Writes all of `buffer` at `position`; returns its length. */
@@ -470,7 +492,7 @@ export class SignalStore {
       try {
         this.compact();
       } catch (error) {
-        this.fail(error as Error, undefined);
+        this.fail(error as Error);
         return;
       }
     }
@@ -479,12 +501,14 @@ export class SignalStore {
   }
 
   /** Fail-stop: what reached the disk is unknown, so refuse everything unacknowledged and let a restart replay the log. */
-  private fail(error: Error, batch: Batch | undefined): void {
+  private fail(error: Error, unwritten: PendingWrite[] = []): void {
     this.failure ??= error;
     const refusal = this.refusal() as StoreFailedError;
-    const unacknowledged = [...(batch?.writes ?? []), ...this.inFlight.flatMap((b) => b.writes), ...this.queue];
+    const unacknowledged = [...unwritten, ...this.inFlight.flatMap((b) => b.writes), ...this.queue];
     this.inFlight = [];
     this.queue = [];
+    clearTimeout(this.overlapTimer);
+    this.overlapTimer = undefined;
     for (const w of unacknowledged) w.done(refusal);
     this.notifyIdle();
   }

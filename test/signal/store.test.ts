@@ -89,45 +89,83 @@ describe("SignalStore (fsynced append-only log)", () => {
 });
 
 describe("SignalStore group commit", () => {
-  test("a write arriving during a sync gets its own overlapping sync (three at most); acknowledgements keep log order", async () => {
+  /**
+   * A store with handle "h" whose fdatasyncs are held until the test ends them, on a clock
+   * (performance.now) the test moves; `send` records a signal and notes its acknowledgement.
+   */
+  async function heldStore() {
     const dir = tempDir();
     const store = await SignalStore.open(dir);
     await store.createHandle("h", "wait_handle", hash);
-    // Hold every fdatasync until the test completes it.
     const held: ((error: NodeJS.ErrnoException | null) => void)[] = [];
+    // The module object itself: store.ts reads fs.fdatasync through it at call time.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const syncs = jest.spyOn(require("fs") as typeof fs, "fdatasync").mockImplementation(((_fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
       held.push(callback);
     }) as typeof fs.fdatasync);
-    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const clock = { now: 1000 };
+    const now = jest.spyOn(performance, "now").mockImplementation(() => clock.now);
     const acknowledged: string[] = [];
     const send = (id: string) => void record(store, "h", body(`{"id": "${id}"}`)).then(() => acknowledged.push(id));
-    try {
-      for (const id of ["a", "b", "c"]) {
-        send(id);
-        await turn();
-      }
-      send("d");
-      send("e");
-      await turn();
-      // a, b and c each have a sync running; d and e wait for a free one.
-      expect([held.length, acknowledged]).toEqual([3, []]);
-      held[2](null); // c's sync ends first: c must still wait for a and b
-      held[1](null);
-      await turn();
-      expect([acknowledged, store.handle("h")?.signals.size]).toEqual([[], 0]);
-      held[0](null);
-      await turn();
-      // a, b, c in order; d and e went out together in one write with one sync.
-      expect([acknowledged, store.handle("h")?.signals.size, held.length]).toEqual([["a", "b", "c"], 3, 4]);
-      held[3](null);
-      await turn();
-      expect(acknowledged).toEqual(["a", "b", "c", "d", "e"]);
-    } finally {
+    const finish = async () => {
       syncs.mockRestore();
+      now.mockRestore();
+      await store.close();
+      return fs.readFileSync(path.join(dir, "signals.log"), "utf8").split("\n").filter((line) => line.includes('"op":"signal"')).map((line) => JSON.parse(line.slice(9)).id);
+    };
+    return { store, held, clock, acknowledged, send, finish };
+  }
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  /** Real time for the store's timers to fire (they read the test's clock). */
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  test("writes arriving while a sync runs wait for it to end, then share one write and one sync", async () => {
+    const { store, held, acknowledged, send, finish } = await heldStore();
+    send("a");
+    await turn();
+    send("b");
+    await turn();
+    send("c");
+    await sleep(5);
+    expect([held.length, acknowledged]).toEqual([1, []]);
+    held[0](null);
+    await turn();
+    expect([acknowledged, store.handle("h")?.signals.size, held.length]).toEqual([["a"], 1, 2]);
+    held[1](null);
+    await turn();
+    expect(acknowledged).toEqual(["a", "b", "c"]);
+    expect(await finish()).toEqual(["a", "b", "c"]);
+  });
+
+  test("once a sync has run 1 ms, waiting writes start their own (three at most); acknowledgements keep log order", async () => {
+    const { store, held, clock, acknowledged, send, finish } = await heldStore();
+    send("a");
+    await turn();
+    for (const id of ["b", "c"]) {
+      send(id);
+      await sleep(3);
+      expect(held.length).toEqual(id === "b" ? 1 : 2);
+      clock.now += 1;
+      await sleep(3);
     }
-    await store.close();
-    expect(fs.readFileSync(path.join(dir, "signals.log"), "utf8").split("\n").filter((line) => line.includes('"op":"signal"')).map((line) => JSON.parse(line.slice(9)).id)).toEqual(["a", "b", "c", "d", "e"]);
+    send("d");
+    send("e");
+    clock.now += 1;
+    await sleep(5);
+    // a, b and c each have a sync running; d and e wait for one to end.
+    expect([held.length, acknowledged]).toEqual([3, []]);
+    held[2](null); // c's sync ends first: c must still wait for a and b
+    held[1](null);
+    await turn();
+    expect([acknowledged, store.handle("h")?.signals.size]).toEqual([[], 0]);
+    held[0](null);
+    await turn();
+    // a, b, c in order; d and e went out together in one write with one sync.
+    expect([acknowledged, store.handle("h")?.signals.size, held.length]).toEqual([["a", "b", "c"], 3, 4]);
+    held[3](null);
+    await turn();
+    expect(acknowledged).toEqual(["a", "b", "c", "d", "e"]);
+    expect(await finish()).toEqual(["a", "b", "c", "d", "e"]);
   });
 });
 
