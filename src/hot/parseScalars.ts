@@ -60,14 +60,36 @@ export function decline(): never {
   throw new Declined("left to the full YAML reader");
 }
 
+const MAY_BE_NULL = 1;
+const MAY_BE_BOOL = 2;
+const MAY_BE_INT = 4;
+const MAY_BE_FLOAT = 8;
+const MAY_BE_DECLINED = 16;
+
+/** For each ASCII first character, the implicit types a plain scalar starting with it may have. */
+const FIRST_CHAR_KINDS = new Uint8Array(128);
+for (const [chars, kind] of [
+  ["~nN", MAY_BE_NULL],
+  ["yYnNtTfFoO", MAY_BE_BOOL],
+  ["-+0123456789", MAY_BE_INT],
+  ["-+.0123456789", MAY_BE_FLOAT],
+  ["<=", MAY_BE_DECLINED],
+] as const) {
+  for (const c of chars) FIRST_CHAR_KINDS[c.charCodeAt(0)] |= kind;
+}
+
 /** A plain scalar as PyYAML resolves it (the same rules as `scalarTags`); `<<` and `=` are declined. */
 export function resolvePlain(text: string): unknown {
-  const first = text.length === 0 ? "" : text[0];
-  if ((first === "" || first === "~" || first === "n" || first === "N") && PY_NULL.test(text)) return null;
-  if ("yYnNtTfFoO".includes(first) && PY_BOOL.test(text)) return PY_TRUE.test(text);
-  if ("-+0123456789".includes(first) && PY_INT.test(text)) return constructInt(text, decline);
-  if ("-+.0123456789".includes(first) && PY_FLOAT.test(text)) return constructFloat(text, decline);
-  if (text === "<<" || PY_VALUE.test(text)) decline();
+  if (text.length === 0) return null;
+  const first = text.charCodeAt(0);
+  // Most scalars are names and words: one table lookup rules out every implicit type.
+  const kinds = first < 128 ? FIRST_CHAR_KINDS[first] : 0;
+  if (kinds === 0) return text;
+  if (kinds & MAY_BE_NULL && PY_NULL.test(text)) return null;
+  if (kinds & MAY_BE_BOOL && PY_BOOL.test(text)) return PY_TRUE.test(text);
+  if (kinds & MAY_BE_INT && PY_INT.test(text)) return constructInt(text, decline);
+  if (kinds & MAY_BE_FLOAT && PY_FLOAT.test(text)) return constructFloat(text, decline);
+  if (kinds & MAY_BE_DECLINED && (text === "<<" || text === "=")) decline();
   return text;
 }
 

@@ -356,27 +356,30 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
     if (enabled) validateSnippet(value, checker, problems);
     outputs.push({ name: definition.name, definition, value, enabled });
   }
-  const reads: [AttributeReference, NodePath][] = [];
+  // Attributes read that have no Pulumi equivalent, reported where they are read.
+  const found: AttributeReference[] = [];
+  const reportUnmapped = (owner: NodePath, field: string): void => {
+    for (const read of found) {
+      const entry = byName.get(read.resource)?.entry;
+      const spec = read.attribute === undefined ? undefined : entry?.attributes[read.attribute];
+      if (read.attribute === "show" || spec?.unmapped) {
+        const why = read.attribute === "show" ? "Heat's API view of a resource has no Pulumi equivalent" : spec!.unmapped;
+        diagnostics.unhonoured(`attribute ${read.attribute} of ${read.resource} (${entry?.type}) is not mapped: ${why}; it is null after import`, file, [...owner, field]);
+      }
+    }
+    found.length = 0;
+  };
   for (const r of resources) {
-    const found: AttributeReference[] = [];
     collectAttributeReferences(r.properties, found);
-    found.forEach((a) => reads.push([a, [...r.definition.path, "properties"]]));
+    reportUnmapped(r.definition.path, "properties");
   }
   for (const o of outputs) {
-    const found: AttributeReference[] = [];
     collectAttributeReferences(o.value, found);
-    found.forEach((a) => reads.push([a, [...o.definition.path, "value"]]));
-  }
-  for (const [read, at] of reads) {
-    const entry = byName.get(read.resource)?.entry;
-    const spec = read.attribute === undefined ? undefined : entry?.attributes[read.attribute];
-    if (read.attribute === "show" || spec?.unmapped) {
-      const why = read.attribute === "show" ? "Heat's API view of a resource has no Pulumi equivalent" : spec!.unmapped;
-      diagnostics.unhonoured(`attribute ${read.attribute} of ${read.resource} (${entry?.type}) is not mapped: ${why}; it is null after import`, file, at);
-    }
+    reportUnmapped(o.definition.path, "value");
   }
 
   // The dependency graph: explicit, references (only selected if-branches), hidden.
+  const evaluateStatic = (node: unknown): StaticValue | undefined => staticValue(node, offline);
   const graphResources: GraphResource[] = resources.map((r) => {
     const names = new Set<string>();
     try {
@@ -386,8 +389,9 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
       // A resource name computed from a parameter without a value: that reference is unknown now.
       if (!(error instanceof UnknownParameter)) throw error;
     }
+    const propertiesPath = [...r.definition.path, "properties"];
     return {
-      view: createDependencyView(r.name, r.type, r.properties, (node) => staticValue(node, offline)),
+      view: createDependencyView(r.name, r.type, r.properties, evaluateStatic),
       file,
       path: r.definition.path,
       // Unknown names were reported by the template and function checks already.
@@ -397,7 +401,7 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
       // A resource whose type failed to load was reported already; references to it are dropped.
       references: [...names]
         .filter((name) => byName.has(name) || removed.has(name))
-        .map((name) => ({ name, path: [...r.definition.path, "properties"] })),
+        .map((name) => ({ name, path: propertiesPath })),
       external: r.externalId !== undefined && r.externalId !== null,
       hiddenDependencies: r.entry?.hiddenDependencies,
     };
@@ -612,6 +616,9 @@ function capture<T>(problems: HotError[], fn: () => T): T | undefined {
   }
 }
 
+/** Values not known before deployment (the property checks pass them through). */
+const isUnknownNow = (value: unknown): boolean => value === UNKNOWN;
+
 /** Heat's schema checks on the values known now; the checked values when there is no problem. */
 function checkProperties(
   entry: RegistryEntry,
@@ -624,7 +631,7 @@ function checkProperties(
 ): Record<string, unknown> | undefined {
   const values = capture(problems, () => evaluateOffline(properties, offline));
   if (values === undefined) return undefined;
-  const { values: checked, problems: found } = resolveProperties(entry, values, (v) => v === UNKNOWN);
+  const { values: checked, problems: found } = resolveProperties(entry, values, isUnknownNow);
   for (const p of found) problems.push(new HotError(p.message, file, [...at, ...p.path]));
   if (entry.mappedProperties && values !== null && typeof values === "object") {
     for (const key of Object.keys(values)) {
@@ -688,7 +695,7 @@ function loadMembers(
       problems.push(new HotError(unknownTypeMessage(found?.type ?? nested.type, ctx.heatshiftRegistry), file, typeAt));
       return undefined;
     }
-    const result = resolveProperties(member, nested.properties, (v) => v === UNKNOWN);
+    const result = resolveProperties(member, nested.properties, isUnknownNow);
     for (const p of result.problems) problems.push(new HotError(`${p.message} (${entry.type} member)`, file, [...at, ...nested.path, "properties", ...p.path]));
   }
   return members.length > 0 ? members : undefined;

@@ -174,74 +174,92 @@ function checkValue(
   isUnknown: UnknownTest,
 ): unknown {
   if (isUnknown(value)) return value;
-  const pathOf = () => [...parent, step];
-  const nameOf = () => pathOf().join(".");
-  const coerced = coerce(schema, value);
-  if (coerced.error) {
-    problems.push({ message: `property "${nameOf()}" of ${owner}: ${coerced.error}`, path: pathOf() });
+  let result = coerce(schema, value);
+  if (result === NOT_COERCED) {
+    problems.push({ message: `property "${nameAt(parent, step)}" of ${owner}: ${coercionError(schema, value)}`, path: [...parent, step] });
     return value;
   }
-  let result = coerced.value;
   if (schema.allowed && !isAllowed(schema.allowed, result)) {
     problems.push({
-      message: `property "${nameOf()}" of ${owner} is ${JSON.stringify(result)}; allowed values: ${schema.allowed.map((v) => JSON.stringify(v)).join(", ")}`,
-      path: pathOf(),
+      message: `property "${nameAt(parent, step)}" of ${owner} is ${JSON.stringify(result)}; allowed values: ${schema.allowed.map((v) => JSON.stringify(v)).join(", ")}`,
+      path: [...parent, step],
     });
   }
   if (schema.range && typeof result === "number") {
     const { min, max } = schema.range;
     if ((min !== undefined && result < min) || (max !== undefined && result > max)) {
-      problems.push({ message: `property "${nameOf()}" of ${owner} is ${result}; expected ${rangeText(min, max)}`, path: pathOf() });
+      problems.push({ message: `property "${nameAt(parent, step)}" of ${owner} is ${result}; expected ${rangeText(min, max)}`, path: [...parent, step] });
     }
   }
   if (schema.length && (typeof result === "string" || Array.isArray(result))) {
     const { min, max } = schema.length;
     const length = result.length;
     if ((min !== undefined && length < min) || (max !== undefined && length > max)) {
-      problems.push({ message: `property "${nameOf()}" of ${owner} has length ${length}; expected a length ${rangeText(min, max)}`, path: pathOf() });
+      problems.push({
+        message: `property "${nameAt(parent, step)}" of ${owner} has length ${length}; expected a length ${rangeText(min, max)}`,
+        path: [...parent, step],
+      });
     }
   }
   if (schema.items && Array.isArray(result)) {
-    const path = pathOf();
-    result = result.map((item, i) => checkValue(schema.items!, item, path, i, owner, problems, isUnknown));
+    const path = [...parent, step];
+    const items = schema.items;
+    result = result.map((item, i) => checkValue(items, item, path, i, owner, problems, isUnknown));
   }
   if (schema.keys && isPlainMap(result)) {
-    result = checkMap(schema.keys, result, pathOf(), owner, problems, isUnknown);
+    result = checkMap(schema.keys, result, [...parent, step], owner, problems, isUnknown);
   }
   return result;
 }
 
-/** Heat's coercion (properties.Property._get_*): what each schema type accepts. */
-function coerce(schema: PropertySchema, value: unknown): { value?: unknown; error?: string } {
+function nameAt(parent: readonly (string | number)[], step: string | number): string {
+  return [...parent, step].join(".");
+}
+
+/** What {@link coerce} returns for a value its schema type does not accept (no result object per value). */
+const NOT_COERCED = Symbol("not coerced");
+
+/** Heat's coercion (properties.Property._get_*): the value as the schema type takes it, or NOT_COERCED. */
+function coerce(schema: PropertySchema, value: unknown): unknown {
   switch (schema.type) {
     case "String":
-      if (typeof value === "string") return { value };
-      if (typeof value === "number") return { value: String(value) };
-      if (typeof value === "boolean") return { value: value ? "True" : "False" };
-      return { error: `expected a string, got ${describe(value)}` };
+      if (typeof value === "string") return value;
+      if (typeof value === "number") return String(value);
+      if (typeof value === "boolean") return value ? "True" : "False";
+      return NOT_COERCED;
     case "Integer": {
       const n = typeof value === "string" && /^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : value;
-      if (typeof n === "number" && Number.isFinite(n)) return { value: Math.trunc(n) };
-      return { error: `expected an integer, got ${describe(value)}` };
+      return typeof n === "number" && Number.isFinite(n) ? Math.trunc(n) : NOT_COERCED;
     }
     case "Number": {
       const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-      if (typeof n === "number" && Number.isFinite(n)) return { value: n };
-      return { error: `expected a number, got ${describe(value)}` };
+      return typeof n === "number" && Number.isFinite(n) ? n : NOT_COERCED;
     }
     case "Boolean":
-      if (typeof value === "boolean") return { value };
-      if (typeof value === "string" && /^(true|false)$/i.test(value)) return { value: value.toLowerCase() === "true" };
-      return { error: `expected a boolean (true or false), got ${describe(value)}` };
+      if (typeof value === "boolean") return value;
+      if (typeof value === "string" && /^(true|false)$/i.test(value)) return value.toLowerCase() === "true";
+      return NOT_COERCED;
     case "List":
-      if (Array.isArray(value)) return { value };
-      return { error: `expected a list, got ${describe(value)}` };
+      return Array.isArray(value) ? value : NOT_COERCED;
     case "Map":
-      if (isPlainMap(value)) return { value };
-      return { error: `expected a map, got ${describe(value)}` };
+      return isPlainMap(value) ? value : NOT_COERCED;
     case "Any":
-      return { value };
+      return value;
   }
+}
+
+/** Why {@link coerce} did not take a value. */
+function coercionError(schema: PropertySchema, value: unknown): string {
+  const expected = {
+    String: "a string",
+    Integer: "an integer",
+    Number: "a number",
+    Boolean: "a boolean (true or false)",
+    List: "a list",
+    Map: "a map",
+    Any: "any value",
+  }[schema.type];
+  return `expected ${expected}, got ${describe(value)}`;
 }
 
 function isAllowed(allowed: readonly unknown[], value: unknown): boolean {
