@@ -16,7 +16,7 @@ import { decline, keyText, resolvePlain } from "./parseScalars";
 import type { HotMap } from "./parse";
 
 /** Characters outside the reader: controls (tab, CR), NEL, U+2028/2029, BOM, surrogates, U+FFFE/FFFF. */
-const OUTSIDE = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
+const OUTSIDE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/;
 
 const NL = 10;
 const SPACE = 32;
