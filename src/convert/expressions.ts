@@ -6,6 +6,8 @@
  * part is an Output. A function heatshift cannot write as code is handed to `unsupported`.
  */
 import { NodePath } from "../hot/diagnostics";
+import { memberListToMap } from "../hot/functions/cfn_member_list_to_map";
+import { select } from "../hot/functions/cfn_select";
 import { contains } from "../hot/functions/contains";
 import { digest } from "../hot/functions/digest";
 import { filter } from "../hot/functions/filter";
@@ -283,6 +285,8 @@ interface RuntimeFunction {
   readonly module: string;
   readonly name: string;
   split(args: Snippet, node: FunctionNode): { readonly name: string; readonly value: Snippet; readonly at: (string | number)[] }[];
+  /** The implementation takes no function name as its first argument. */
+  readonly omitName?: boolean;
   /** Trailing literal arguments (options), as code. */
   readonly trailing?: (node: FunctionNode) => string[];
   /** The implementation itself, to compute a call whose arguments are all literals when converting. */
@@ -306,6 +310,15 @@ const RUNTIME_FUNCTIONS: Readonly<Record<string, RuntimeFunction>> = {
   contains: { module: "contains", name: "contains", split: pair("value", "sequence"), run: (fn, [value, sequence]) => contains(fn, value, sequence) },
   filter: { module: "filter", name: "filter", split: pair("values", "sequence"), run: (fn, [values, sequence]) => filter(fn, values, sequence) },
   digest: { module: "digest", name: "digest", split: whole("args"), run: (fn, [args]) => digest(fn, args) },
+  "Fn::Select": { module: "cfn_select", name: "select", split: pair("index", "collection"), run: (fn, [index, collection]) => select(fn, index, collection) },
+  "Fn::MemberListToMap": {
+    module: "cfn_member_list_to_map",
+    name: "memberListToMap",
+    split: (args) => ["keyName", "valueName", "members"].map((name, i) => ({ name, value: (args as Snippet[])[i], at: [i] })),
+    // Its implementation takes no function name (Heat's messages do not name it).
+    omitName: true,
+    run: (_, [keyName, valueName, members]) => memberListToMap(keyName as string, valueName as string, members),
+  },
   repeat: {
     module: "repeat",
     name: "repeat",
@@ -336,7 +349,7 @@ function runtimeCall(node: FunctionNode, fn: RuntimeFunction, scope: ExpressionS
     }
   }
   scope.importName(`heatshift/src/hot/functions/${fn.module}`, fn.name);
-  const call = (args: readonly string[], at = indent) => callCode(fn.name, [JSON.stringify(node.fnName), ...args, ...(fn.trailing?.(node) ?? [])], at);
+  const call = (args: readonly string[], at = indent) => callCode(fn.name, [...(fn.omitName ? [] : [JSON.stringify(node.fnName)]), ...args, ...(fn.trailing?.(node) ?? [])], at);
   const refs = union(parts.map((p) => p.expr));
   if (!parts.some((p) => carriesOutput(p.expr))) return { code: call(parts.map((p) => bare(p.expr))), output: false, refs };
   const names = parts.map((p) => p.name);

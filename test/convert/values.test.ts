@@ -2,7 +2,7 @@
  * Values and functions of the converter: OS::Heat::Value, the software configs (SoftwareConfig,
  * CloudConfig, MultipartMime), the functions the program calls through heatshift's own
  * implementations (make_url, map_replace, repeat, list_concat, str_split, contains, filter, digest,
- * a map_merge of a computed list), get_file, and get_param with a computed path (also in a
+ * a map_merge of a computed list, 2013's Fn::Select and Fn::MemberListToMap), get_file, and get_param with a computed path (also in a
  * condition). Each template's program is a reviewed golden, compiles with tsc --strict, and is
  * equivalent to HotStack under mocks.
  */
@@ -26,6 +26,7 @@ const cases: Readonly<Record<string, { readonly parameters: Readonly<Record<stri
   value: { parameters: { role_parameters: '{"Profile": "latency-performance"}' }, resources: 2 },
   "software-config": { parameters: {}, resources: 1 },
   functions: { parameters: { db_password: "s3cret/p@ss" }, resources: 1 },
+  "cfn-functions": { parameters: {}, resources: 0 },
 };
 
 describe.each(Object.keys(cases))("%s.yaml", (name) => {
