@@ -15,7 +15,7 @@ const record = (store: SignalStore, handleId: string, signal: PyValue | undefine
     const recorded = store.recordSignal(handleId, signal, (error) => (error ? reject(error) : resolve(recorded)));
   });
 
-describe("SignalStore (fsynced append-only log)", () => {
+describe("SignalStore (fsynced log)", () => {
   test("replays handles, signals, clears and deletes; Heat's numbering continues after a restart", async () => {
     const dir = tempDir();
     const store = await SignalStore.open(dir);
