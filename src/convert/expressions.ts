@@ -235,6 +235,7 @@ function functionExpr(node: FunctionNode, scope: ExpressionScope, indent: string
       return bindingResult(binding.attribute(attribute, selectors as (string | number)[]), (why) => unsupported(`${resource}.${attribute}: ${why}`));
     }
     case "str_replace":
+    case "Fn::Replace":
     case "str_replace_strict":
     case "str_replace_vstrict":
       return strReplaceExpr(node, scope, indent, unsupported);
@@ -243,6 +244,17 @@ function functionExpr(node: FunctionNode, scope: ExpressionScope, indent: string
       return listJoinExpr(node, scope, indent, unsupported);
     case "map_merge":
       return Array.isArray(node.args) ? mapMergeExpr(node, node.args, scope, indent) : runtimeCall(node, RUNTIME_FUNCTIONS.map_merge, scope, indent);
+    case "Fn::Base64":
+      // Heat passes the text through unchanged (Nova takes user_data as plain text).
+      return snippetExpr(node.args, scope, file, path, indent);
+    case "Fn::Split": {
+      const [delimiter, text] = node.args as Snippet[];
+      if (typeof delimiter !== "string" || delimiter === "") return unsupported("only a literal, non-empty delimiter has a TypeScript form");
+      const whole = snippetExpr(text, scope, file, [...path, 1], indent);
+      const split = `.split(${JSON.stringify(delimiter)})`;
+      if (whole.literal && typeof whole.literal.value === "string") return literalExpr(whole.literal.value.split(delimiter), indent);
+      return whole.output ? appliedExpr(whole.code, "text", `text${split}`, whole.refs) : { code: `${whole.code}${split}`, output: false, refs: whole.refs };
+    }
     case "get_file": {
       if (typeof node.args !== "string") return unsupported("a file name computed by a function has no TypeScript form");
       // Heat reads the file when the template is loaded (the client sends its content): so does the converter.
