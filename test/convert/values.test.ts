@@ -2,9 +2,10 @@
  * Values and functions of the converter: OS::Heat::Value, the software configs (SoftwareConfig,
  * CloudConfig, MultipartMime), the functions the program calls through heatshift's own
  * implementations (make_url, map_replace, repeat, list_concat, str_split, contains, filter, digest,
- * a map_merge of a computed list, 2013's Fn::Select and Fn::MemberListToMap; Fn::Split, Fn::Replace, Fn::Base64), get_file, and get_param with a computed path (also in a
- * condition). Each template's program is a reviewed golden, compiles with tsc --strict, and is
- * equivalent to HotStack under mocks.
+ * a map_merge of a computed list, 2013's Fn::Select and Fn::MemberListToMap), Fn::Split, Fn::Replace,
+ * Fn::Base64, get_file, get_param with a computed path (also in a condition), a condition on a
+ * hidden parameter. Each template's program is a reviewed golden, compiles with tsc --strict, and
+ * is equivalent to HotStack under mocks.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
