@@ -20,7 +20,7 @@ import { strReplace } from "../hot/functions/str_replace";
 import { strSplit } from "../hot/functions/str_split";
 import { FunctionNode, Snippet } from "../hot/functions/types";
 import { ConditionalValue } from "./conditions";
-import { isIdentifier } from "./identifiers";
+import { isIdentifier, isPropertyName } from "./identifiers";
 
 /** A TypeScript expression and what it carries. */
 export interface Expr {
@@ -101,7 +101,7 @@ export function escapeTemplateText(text: string): string {
 
 /** A property key as TypeScript: bare when it is an identifier. */
 export function propertyKey(key: string): string {
-  return isIdentifier(key) ? key : JSON.stringify(key);
+  return isPropertyName(key) ? key : JSON.stringify(key);
 }
 
 /** An object literal from entries already written as code; one line when short. */

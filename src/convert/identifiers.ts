@@ -27,6 +27,11 @@ export function isIdentifier(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name);
 }
 
+/** Whether `name` can be written bare as a property key or after a dot (reserved words can: `{ type: 1 }`, `x.default`). */
+export function isPropertyName(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
 /** Hands out identifiers, each once: a taken one gets the suffix, then a number. */
 export class IdentifierScope {
   private readonly taken = new Set<string>(RESERVED);

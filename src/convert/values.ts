@@ -14,7 +14,7 @@ import { renderCloudConfig } from "../registry/heat/CloudConfig";
 import { HeatValueTypes, valueOfType } from "../registry/heat/Value";
 import { LoadedResource } from "../import/load";
 import { callCode, Expr, literalExpr } from "./expressions";
-import { IdentifierScope, isIdentifier } from "./identifiers";
+import { IdentifierScope, isPropertyName } from "./identifiers";
 import { EmitContext, Properties, Unit, UnitBinding } from "./units";
 
 /** The `object` of a value's binding: no Pulumi resource stands for it. */
@@ -99,7 +99,7 @@ export function valueUnit(r: LoadedResource, ids: IdentifierScope): Unit | undef
   let written: Expr | undefined;
   const read = (path: readonly (string | number)[]): Expr | string => {
     if (written === undefined) return `${r.name} is read before it is written`;
-    const access = path.map((p) => (typeof p === "string" && isIdentifier(p) ? `.${p}` : `[${JSON.stringify(p)}]`)).join("");
+    const access = path.map((p) => (typeof p === "string" && isPropertyName(p) ? `.${p}` : `[${JSON.stringify(p)}]`)).join("");
     const refs = new Set([r.name, ...written.refs]);
     if (path.length === 0) return { code: v, output: written.output, refs, holdsOutput: written.holdsOutput };
     if (!written.output && written.holdsOutput !== true) return { code: `${v}${access}`, output: false, refs };
