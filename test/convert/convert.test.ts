@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { convertCommand } from "../../src/cli/convert";
 import { convertTemplate } from "../../src/convert/emit";
+import { propertyKey } from "../../src/convert/expressions";
 import { camelCase, IdentifierScope } from "../../src/convert/identifiers";
 import { heatshiftDependency, projectFiles, projectName } from "../../src/convert/project";
 import { formatDiagnostic } from "../../src/hot/diagnostics";
@@ -41,6 +42,10 @@ describe("identifiers", () => {
       "config2",
       "default2",
     ]);
+  });
+
+  test("property keys: reserved words are written bare (TypeScript allows them there), other names quoted", () => {
+    expect(["type", "default", "net_cidr", "a-b", "OS::stack_id", "1st"].map(propertyKey)).toEqual(["type", "default", "net_cidr", '"a-b"', '"OS::stack_id"', '"1st"']);
   });
 });
 
