@@ -15,7 +15,7 @@ import { MockCloud } from "../components/mockCloud";
 import { convertTemplate } from "../../src/convert/emit";
 import { callCode, convertedBy, Expr, literalExpr, parameterPath, plainExpr } from "../../src/convert/expressions";
 import { formatDiagnostic } from "../../src/hot/diagnostics";
-import { compareWithHotStack } from "./support";
+import { compareWithHotStack, runProgram } from "./support";
 
 const repo = path.resolve(__dirname, "..", "..");
 const templates = path.join(repo, "test", "fixtures", "convert", "templates");
@@ -118,6 +118,24 @@ const mysqlBase = "/work/shared/hot-corpus/openstack__tripleo-heat-templates/dep
   pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(parameters).map(([k, v]) => [`heatshift:${k}`, v])), Object.keys(parameters).map((k) => `heatshift:${k}`));
   const { differences, failure } = await compareWithHotStack(mock, copy, parameters, result.program!);
   expect([differences, failure]).toEqual([[], undefined]);
+}, 60_000);
+
+const firewall = "/work/shared/hot-corpus/openstack__tripleo-heat-templates/deployment/tripleo-firewall/tripleo-firewall-baremetal-ansible.yaml";
+
+(fs.existsSync(firewall) ? test : test.skip)("the corpus's tripleo-firewall with a ctlplane CIDR list (its default stops Heat's repeat): equivalent to HotStack", async () => {
+  const mock = await MockCloud.install();
+  const parameters = { ServiceData: '{"net_cidr_map": {"ctlplane": ["192.0.2.0/24", "198.51.100.0/24"]}}', ExtraFirewallRules: '{"200 http": {"dport": 80}}' };
+  pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(parameters).map(([k, v]) => [`heatshift:${k}`, v])));
+  const result = convertTemplate({ templateFile: firewall });
+  expect(result.problems.map(formatDiagnostic)).toEqual([]);
+  const { differences, failure } = await compareWithHotStack(mock, firewall, parameters, result.program!);
+  expect([differences, failure]).toEqual([[], undefined]);
+  const rules = await new Promise((resolve) => pulumi.output(runProgram(result.program!).role_data).apply((data) => resolve((data as { firewall_rules: unknown }).firewall_rules)));
+  expect(rules).toEqual({
+    "003 accept ssh from ctlplane subnet 192.0.2.0/24": { source: "192.0.2.0/24", proto: "tcp", dport: 22 },
+    "003 accept ssh from ctlplane subnet 198.51.100.0/24": { source: "198.51.100.0/24", proto: "tcp", dport: 22 },
+    "200 http": { dport: 80 },
+  });
 }, 60_000);
 
 describe("what stays reported", () => {
