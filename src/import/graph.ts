@@ -83,6 +83,18 @@ export function buildDependencyGraph(
     }
   };
 
+  const addExplicit = (r: GraphResource, refs: readonly Reference[], kind: EdgeKind): void => {
+    for (const ref of refs) {
+      if (!byName.has(ref.name)) {
+        if (!removedByCondition.has(ref.name)) {
+          errors.push(new HotError(notFoundMessage(r.view.name, ref.name, kind, byName), r.file, ref.path));
+        }
+        continue;
+      }
+      if (!r.external) addEdge({ from: r.view.name, to: ref.name, kind, path: ref.path });
+    }
+  };
+
   for (const r of resources) {
     if (r.external && r.dependsOn.length > 0) {
       errors.push(
@@ -94,19 +106,8 @@ export function buildDependencyGraph(
         ),
       );
     }
-    const explicit: [Reference, EdgeKind][] = [
-      ...r.dependsOn.map((ref): [Reference, EdgeKind] => [ref, "depends_on"]),
-      ...r.references.map((ref): [Reference, EdgeKind] => [ref, "reference"]),
-    ];
-    for (const [ref, kind] of explicit) {
-      if (!byName.has(ref.name)) {
-        if (!removedByCondition.has(ref.name)) {
-          errors.push(new HotError(notFoundMessage(r.view.name, ref.name, kind, byName), r.file, ref.path));
-        }
-        continue;
-      }
-      if (!r.external) addEdge({ from: r.view.name, to: ref.name, kind, path: ref.path });
-    }
+    addExplicit(r, r.dependsOn, "depends_on");
+    addExplicit(r, r.references, "reference");
   }
 
   // Hidden dependencies come after all explicit ones, as in Heat: some rules (FloatingIP) look at

@@ -8,7 +8,7 @@
 import { HotError, NodePath } from "../diagnostics";
 import { functionAvailability, isFunctionName, VersionFunctions } from "./index";
 import { isMap } from "./python";
-import { FunctionCall, FunctionDefinition, OMIT, Snippet, SnippetKind } from "./types";
+import { FunctionCall, FunctionDefinition, NodeLocation, OMIT, Snippet, SnippetKind } from "./types";
 
 /** Decides conditions while a snippet is resolved (the first argument of `if`). conditions.ts implements it. */
 export interface ConditionEvaluator {
@@ -140,6 +140,32 @@ function misuse(name: string, kind: SnippetKind, table: VersionFunctions): strin
   return `${name} is not available in heat_template_version ${version} (available${where} ${range})`;
 }
 
+/** What a function definition receives: one object per call (no closures per call). */
+class ResolvedCall implements FunctionCall {
+  readonly isResource?: (name: string) => boolean;
+
+  constructor(
+    readonly fnName: string,
+    readonly args: Snippet,
+    readonly rawArgs: unknown,
+    readonly location: NodeLocation,
+    private readonly options: ResolveOptions,
+  ) {
+    this.isResource = options.isResource;
+  }
+
+  resolveRaw(raw: unknown, subPath: NodePath, subKind: SnippetKind): Snippet | typeof OMIT {
+    return resolveNode(raw, [...subPath], subKind, this.options);
+  }
+
+  evaluateCondition(condition: Snippet, conditionPath: NodePath): boolean {
+    if (this.options.conditions === undefined) {
+      throw new HotError(`"${this.fnName}" needs the template's conditions, which were not given`, this.options.file, conditionPath);
+    }
+    return this.options.conditions.evaluate(condition, this.options.file, conditionPath);
+  }
+}
+
 function call(
   definition: FunctionDefinition,
   fnName: string,
@@ -158,20 +184,7 @@ function call(
       // either (it would be resolved to None there).
       args = resolved === OMIT ? null : resolved;
     }
-    const functionCall: FunctionCall = {
-      fnName,
-      args,
-      rawArgs,
-      location,
-      resolveRaw: (raw, subPath, subKind) => resolveNode(raw, [...subPath], subKind, options),
-      evaluateCondition: (condition, conditionPath) => {
-        if (options.conditions === undefined) {
-          throw new HotError(`"${fnName}" needs the template's conditions, which were not given`, options.file, conditionPath);
-        }
-        return options.conditions.evaluate(condition, options.file, conditionPath);
-      },
-      isResource: options.isResource,
-    };
+    const functionCall = new ResolvedCall(fnName, args, rawArgs, location, options);
     return definition.create(functionCall);
   } catch (error) {
     // A problem below this call left the traversal path deeper than this call's own.
