@@ -24,7 +24,7 @@ import { resourceGroupUnit } from "./groups";
 import { ArgumentWriter, construct, ImportName, plainUnit } from "./resources";
 import { Coverage } from "./report";
 import { EmitContext, Properties, Unit, UnitBinding } from "./units";
-import { VALUE_OBJECT, valueUnit } from "./values";
+import { VALUE_KIND, VALUE_OBJECT, valueUnit } from "./values";
 
 /** What to convert. */
 export interface ConvertOptions {
@@ -449,6 +449,7 @@ class Converter implements ExpressionScope {
       typeof e === "string" || !e.code.startsWith(`${variable}.`) ? e : { ...e, code: `${variable}${sure() ? "!" : "?"}${e.code.slice(variable.length)}` };
     return {
       get object() {
+        if (binding.object === VALUE_OBJECT) return VALUE_OBJECT;
         return sure() ? `${variable}!` : `...(${variable} ? [${variable}] : [])`;
       },
       reference: () => guard(binding.reference()),
@@ -511,6 +512,8 @@ class Converter implements ExpressionScope {
     this.emittingUnder = undefined;
     if (condition === undefined) return { body };
     if (unit.variable === "") return { condition, body };
+    // A value is undefined when its condition is false (Heat's null).
+    if (unit.kind === VALUE_KIND) return { body: body.replace(/^(const \S+ = )([\s\S]*);$/m, (_, head: string, value: string) => `${head}${condition} ? ${value} : undefined;`) };
     // Declared outside the if block (undefined when the condition is false, as Heat's reference is null).
     const className = unit.kind.replace(/^component /, "");
     return { condition, declaration: `let ${unit.variable}: ${className} | undefined;`, body: body.replace(new RegExp(`^const ${unit.variable} = `, "m"), `${unit.variable} = `) };

@@ -20,6 +20,9 @@ import { EmitContext, Properties, Unit, UnitBinding } from "./units";
 /** The `object` of a value's binding: no Pulumi resource stands for it. */
 export const VALUE_OBJECT = "";
 
+/** The `kind` of a value's unit (for the report; a value under a condition is `cond ? value : undefined`). */
+export const VALUE_KIND = "const";
+
 /** What a value resource is written as: its expression (problems recorded with `ctx.todo`). */
 type ValueWriter = (props: Properties, ctx: EmitContext) => Expr;
 
@@ -103,8 +106,9 @@ export function valueUnit(r: LoadedResource, ids: IdentifierScope): Unit | undef
     const refs = new Set([r.name, ...written.refs]);
     if (path.length === 0) return { code: v, output: written.output, refs, holdsOutput: written.holdsOutput };
     if (!written.output && written.holdsOutput !== true) return { code: `${v}${access}`, output: false, refs };
-    // What the path reaches may be an Output, or inside one.
-    return { code: `${written.output ? v : `pulumi.output(${v})`}.apply((value) => value${access})`, output: true, refs };
+    // What the path reaches may be an Output, or inside one; a value under a condition may be undefined.
+    const reached = r.definition.condition === undefined ? `value${access}` : `value?.${access.replace(/^\./, "")}`;
+    return { code: `${written.output ? v : `pulumi.output(${v})`}.apply((value) => ${reached})`, output: true, refs };
   };
   const binding: UnitBinding = {
     object: VALUE_OBJECT,
@@ -113,13 +117,12 @@ export function valueUnit(r: LoadedResource, ids: IdentifierScope): Unit | undef
   };
   return {
     members: [r],
-    kind: "const",
+    kind: VALUE_KIND,
     variable: v,
     bindings: new Map([[r.name, binding]]),
     emit: (ctx) => {
       const props = new Properties(r);
       const notes: string[] = [];
-      if (r.definition.condition !== undefined) notes.push(ctx.todo(`resource ${r.name}: a ${r.type} under a condition is not converted by heatshift convert yet`, r.file, [...r.definition.path, "condition"]));
       for (const name of props.names().filter((n) => !valueType.properties.includes(n))) {
         notes.push(ctx.todo(`property ${name} of ${r.type} is not converted by heatshift convert`, r.file, props.path(name)));
       }
