@@ -1,7 +1,9 @@
 """Heat's own parse + validate of a template, offline (python3-heat, no OpenStack services), timed.
 
-Usage: /usr/bin/python3 bench/heat-validate.py TEMPLATE ITERATIONS
+Usage: /usr/bin/python3 bench/heat-validate.py TEMPLATE [ITERATIONS]
 Prints one JSON line: {"ms_per_template": median, "mean_ms": ..., "iterations": ..., "resources": ...}, in CPU milliseconds.
+Without ITERATIONS it measures on request, for a caller that alternates with its own measurements:
+it reads one number per line from stdin and answers each with such a line for that many runs.
 As in shared/FACTS.md: oslo.config with no files, plugins initialised, every service "available",
 Stack(strict_validate=False).validate(validate_res_tmpl_only=True).
 """
@@ -22,7 +24,7 @@ resources.initialise()
 resource.Resource.is_service_available = classmethod(lambda cls, ctx: (True, None))
 ctx = context.RequestContext(project_id="p", user_id="u", is_admin=False)
 
-path, iterations = sys.argv[1], int(sys.argv[2])
+path = sys.argv[1]
 text = open(path).read()
 params = {"gmail_username": "me", "gmail_password": "pw"} if "heat_2d" in path else {}
 
@@ -35,12 +37,21 @@ def once():
     return len(s.resources)
 
 
+def measure(iterations):
+    # CPU time of this process, as the Node side measures (other work on a shared machine does not
+    # count), and the median of the runs, as the Node side reports.
+    samples = []
+    count = 0
+    for _ in range(iterations):
+        start = time.process_time()
+        count = once()
+        samples.append((time.process_time() - start) * 1000)
+    return json.dumps({"ms_per_template": statistics.median(samples), "mean_ms": statistics.fmean(samples), "iterations": iterations, "resources": count})
+
+
 once()  # warm up: imports and plugin caches
-# CPU time of this process, as the Node side measures (other work on a shared machine does not
-# count), and the median of the runs, as the Node side reports.
-samples = []
-for _ in range(iterations):
-    start = time.process_time()
-    count = once()
-    samples.append((time.process_time() - start) * 1000)
-print(json.dumps({"ms_per_template": statistics.median(samples), "mean_ms": statistics.fmean(samples), "iterations": iterations, "resources": count}))
+if len(sys.argv) > 2:
+    print(measure(int(sys.argv[2])))
+else:
+    for line in sys.stdin:
+        print(measure(int(line)), flush=True)
