@@ -37,8 +37,11 @@ import { buildDependencyGraph, createDependencyView, DependencyGraph, GraphResou
 /** A value known only after deployment (a get_resource/get_attr result while validating or planning). */
 export const UNKNOWN: unique symbol = Symbol("heatshift.unknown");
 
-/** Thrown inside offline evaluation when a value depends on a parameter that has no value yet. */
-class UnknownParameter extends Error {}
+/**
+ * Thrown inside offline evaluation when a value depends on a parameter that has no value yet, or
+ * on a file that cannot be read (the get_file check reports that once, at the get_file).
+ */
+class NotKnownOffline extends Error {}
 
 /** What to load. */
 export interface LoadOptions {
@@ -276,22 +279,35 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
   if (conditions) problems.push(...conditions.evaluateAll());
 
   const templateDir = path.dirname(path.resolve(file));
+  const filePath = (name: string): string => path.resolve(templateDir, name.replace(/^file:\/\//, ""));
   const getFile = (name: string): string | undefined => {
     try {
-      return ctx.read(path.resolve(templateDir, name.replace(/^file:\/\//, "")));
+      return ctx.read(filePath(name));
     } catch {
       return undefined;
+    }
+  };
+  const checkFile = (name: string): string | undefined => {
+    try {
+      ctx.read(filePath(name));
+      return undefined;
+    } catch (error) {
+      return readFailure(error);
     }
   };
   const offline: FunctionContext = {
     getParam: (name) => {
       const value = getParam(name);
-      if (value === UNKNOWN) throw new UnknownParameter(name);
+      if (value === UNKNOWN) throw new NotKnownOffline(name);
       return value;
     },
     getResource: () => UNKNOWN,
     getAttr: () => UNKNOWN,
-    getFile,
+    getFile: (name) => {
+      const content = getFile(name);
+      if (content === undefined) throw new NotKnownOffline(name);
+      return content;
+    },
     condition: (name) => conditions?.condition(name),
     resourceFacade: (kind) => ctx.facade?.(kind),
   };
@@ -336,6 +352,7 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
   const checker = {
     hasResource: (name: string) => enabledNames.has(name) || removed.has(name),
     checkAttribute: (resource: string, attribute: string) => attributeProblem(byName.get(resource), attribute),
+    checkFile,
   };
   for (const r of resources) {
     validateSnippet(r.properties, checker, problems);
@@ -387,7 +404,7 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
       if (r.metadata !== undefined) collectDependencies(r.metadata, names, offline);
     } catch (error) {
       // A resource name computed from a parameter without a value: that reference is unknown now.
-      if (!(error instanceof UnknownParameter)) throw error;
+      if (!(error instanceof NotKnownOffline)) throw error;
     }
     const propertiesPath = [...r.definition.path, "properties"];
     return {
@@ -466,7 +483,7 @@ export function evaluateOffline(snippet: Snippet, offline: FunctionContext): unk
     try {
       snippet.dependencies(names, offline);
     } catch (error) {
-      if (error instanceof UnknownParameter) return UNKNOWN;
+      if (error instanceof NotKnownOffline) return UNKNOWN;
       throw error;
     }
     if (names.size > 0) return UNKNOWN;
@@ -474,7 +491,7 @@ export function evaluateOffline(snippet: Snippet, offline: FunctionContext): unk
       const value = snippet.evaluate(offline);
       return containsUnknown(value) ? UNKNOWN : value;
     } catch (error) {
-      if (error instanceof UnknownParameter) return UNKNOWN;
+      if (error instanceof NotKnownOffline) return UNKNOWN;
       throw error;
     }
   }

@@ -47,6 +47,18 @@ describe("heatshift validate", () => {
     );
   });
 
+  test("every get_file whose file cannot be read is an error at the get_file, as Heat's client refuses to send the template", () => {
+    const f = at("missing-file.yaml");
+    expect(run(validateCommand, [f])).toEqual({
+      code: 1,
+      err: [],
+      out: [
+        `${f}:9:32: error: get_file: cannot read scripts/install.sh: no such file (Heat's client refuses the template too)`,
+        `${f}:13:23: error: get_file: cannot read README.txt: no such file (Heat's client refuses the template too)`,
+      ],
+    });
+  });
+
   test("a missing parameter value is reported at the parameter", () => {
     const f = path.join(tutorial, "heat_2d.yaml");
     expect(run(validateCommand, [f, "-P", "gmail_username=me"]).out).toEqual([

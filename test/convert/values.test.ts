@@ -151,7 +151,7 @@ describe("what stays reported", () => {
   test("get_file of a file that does not exist: Heat's error at its position", () => {
     const file = write("missing-file.yaml", "heat_template_version: 2018-08-31\nresources: {}\noutputs:\n  script:\n    value: { get_file: no/such/file.sh }\n");
     expect(convertTemplate({ templateFile: file }).problems.map(formatDiagnostic)).toEqual([
-      `${file}:5:24: error: get_file: No content found in the "files" section for get_file path: no/such/file.sh`,
+      `${file}:5:24: error: get_file: cannot read no/such/file.sh: no such file (Heat's client refuses the template too)`,
     ]);
   });
 

@@ -89,6 +89,11 @@ export interface ReferenceChecker {
    * the user). @default - attributes are not checked
    */
   checkAttribute?(resource: string, attribute: string): string | undefined;
+  /**
+   * Whether the file a literal `get_file` names can be read: `undefined` when it can, otherwise
+   * the reason. @default - files are not checked
+   */
+  checkFile?(name: string): string | undefined;
 }
 
 /** Where a function node sits: the file and the path of the function's key (`[..., "get_attr"]`). */
