@@ -47,7 +47,7 @@ export interface ConvertResult {
 }
 
 /** Identifiers the generated program uses itself. */
-const PROGRAM_NAMES = ["pulumi", "openstack", "config", "PrivateNetwork", "WebSecurityGroup", "FloatingIp", "FlaskyServer", "WaitCondition", "WaitConditionHandle", "RandomString", "lookupNetwork", "imageArgs", "flavorArgs", "instanceNetworkArgs", "firstAddress", "secGroupRuleArgs", "SecurityGroupRule", "valueOfType", "renderCloudConfig", "renderMultipartMime", ...RUNTIME_FUNCTION_NAMES];
+const PROGRAM_NAMES = ["pulumi", "openstack", "config", "PrivateNetwork", "WebSecurityGroup", "FloatingIp", "FlaskyServer", "WaitCondition", "WaitConditionHandle", "RandomString", "lookupNetwork", "imageArgs", "flavorArgs", "instanceNetworkArgs", "firstAddress", "networkAddresses", "novaMetadata", "metadataJson", "secGroupRuleArgs", "SecurityGroupRule", "valueOfType", "renderCloudConfig", "renderMultipartMime", ...RUNTIME_FUNCTION_NAMES];
 
 /** Converts a template; never throws for bad templates (problems are in the result). */
 export function convertTemplate(options: ConvertOptions): ConvertResult {

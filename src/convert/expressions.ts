@@ -289,12 +289,18 @@ export function parameterPath(param: Expr, keys: readonly Expr[]): Expr {
 }
 
 /**
+ * The module programs import heatshift's run-time helpers from (program/index.ts): one public
+ * entry, so that no program depends on where a helper lives inside heatshift.
+ */
+export const PROGRAM_MODULE = "heatshift/program";
+
+/**
  * A function the program calls when it runs: heatshift's own implementation (src/hot/functions),
  * the one the importer evaluates, so both give the same value. `split` gives the implementation's
  * arguments (after the function name) from the HOT arguments, each with a name for `.apply`.
  */
 interface RuntimeFunction {
-  readonly module: string;
+  /** Its name in heatshift/program: `hot` and the HOT function's name. */
   readonly name: string;
   split(args: Snippet, node: FunctionNode): { readonly name: string; readonly value: Snippet; readonly at: (string | number)[] }[];
   /** The implementation takes no function name as its first argument. */
@@ -313,27 +319,25 @@ const pair = (first: string, second: string) => (args: Snippet) => [
 const repeatOptions = (node: FunctionNode) => ({ maps: (node as RepeatNode).variant.maps, permutations: (node.args as Record<string, Snippet>).permutations !== false });
 
 const RUNTIME_FUNCTIONS: Readonly<Record<string, RuntimeFunction>> = {
-  make_url: { module: "make_url", name: "makeUrl", split: whole("parts"), run: (fn, [parts]) => makeUrl(fn, parts) },
-  map_replace: { module: "map_replace", name: "mapReplace", split: whole("args"), run: (fn, [args]) => mapReplace(fn, args) },
-  map_merge: { module: "map_merge", name: "mapMerge", split: whole("maps"), run: (fn, [maps]) => mapMerge(fn, maps) },
-  str_split: { module: "str_split", name: "strSplit", split: whole("args"), run: (fn, [args]) => strSplit(fn, args) },
-  list_concat: { module: "list_concat", name: "listConcat", split: whole("lists"), trailing: () => ["false"], run: (fn, [lists]) => listConcat(fn, lists, false) },
-  list_concat_unique: { module: "list_concat", name: "listConcat", split: whole("lists"), trailing: () => ["true"], run: (fn, [lists]) => listConcat(fn, lists, true) },
-  contains: { module: "contains", name: "contains", split: pair("value", "sequence"), run: (fn, [value, sequence]) => contains(fn, value, sequence) },
-  filter: { module: "filter", name: "filter", split: pair("values", "sequence"), run: (fn, [values, sequence]) => filter(fn, values, sequence) },
-  digest: { module: "digest", name: "digest", split: whole("args"), run: (fn, [args]) => digest(fn, args) },
-  "Fn::Select": { module: "cfn_select", name: "select", split: pair("index", "collection"), run: (fn, [index, collection]) => select(fn, index, collection) },
+  make_url: { name: "hotMakeUrl", split: whole("parts"), run: (fn, [parts]) => makeUrl(fn, parts) },
+  map_replace: { name: "hotMapReplace", split: whole("args"), run: (fn, [args]) => mapReplace(fn, args) },
+  map_merge: { name: "hotMapMerge", split: whole("maps"), run: (fn, [maps]) => mapMerge(fn, maps) },
+  str_split: { name: "hotStrSplit", split: whole("args"), run: (fn, [args]) => strSplit(fn, args) },
+  list_concat: { name: "hotListConcat", split: whole("lists"), trailing: () => ["false"], run: (fn, [lists]) => listConcat(fn, lists, false) },
+  list_concat_unique: { name: "hotListConcat", split: whole("lists"), trailing: () => ["true"], run: (fn, [lists]) => listConcat(fn, lists, true) },
+  contains: { name: "hotContains", split: pair("value", "sequence"), run: (fn, [value, sequence]) => contains(fn, value, sequence) },
+  filter: { name: "hotFilter", split: pair("values", "sequence"), run: (fn, [values, sequence]) => filter(fn, values, sequence) },
+  digest: { name: "hotDigest", split: whole("args"), run: (fn, [args]) => digest(fn, args) },
+  "Fn::Select": { name: "hotSelect", split: pair("index", "collection"), run: (fn, [index, collection]) => select(fn, index, collection) },
   "Fn::MemberListToMap": {
-    module: "cfn_member_list_to_map",
-    name: "memberListToMap",
+    name: "hotMemberListToMap",
     split: (args) => ["keyName", "valueName", "members"].map((name, i) => ({ name, value: (args as Snippet[])[i], at: [i] })),
     // Its implementation takes no function name (Heat's messages do not name it).
     omitName: true,
     run: (_, [keyName, valueName, members]) => memberListToMap(keyName as string, valueName as string, members),
   },
   repeat: {
-    module: "repeat",
-    name: "repeat",
+    name: "hotRepeat",
     split: (args) => [
       { name: "template", value: (args as Record<string, Snippet>).template, at: ["template"] },
       { name: "forEach", value: (args as Record<string, Snippet>).for_each, at: ["for_each"] },
@@ -360,7 +364,7 @@ function runtimeCall(node: FunctionNode, fn: RuntimeFunction, scope: ExpressionS
       // Heat's error then comes from the program when it runs, as from Heat when it evaluates.
     }
   }
-  scope.importName(`heatshift/src/hot/functions/${fn.module}`, fn.name);
+  scope.importName(PROGRAM_MODULE, fn.name);
   const call = (args: readonly string[], at = indent) => callCode(fn.name, [...(fn.omitName ? [] : [JSON.stringify(node.fnName)]), ...args, ...(fn.trailing?.(node) ?? [])], at);
   const refs = union(parts.map((p) => p.expr));
   if (!parts.some((p) => carriesOutput(p.expr))) return { code: call(parts.map((p) => bare(p.expr))), output: false, refs };

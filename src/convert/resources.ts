@@ -18,7 +18,7 @@ import { heatRuleFields } from "../registry/neutron/SecurityGroup";
 import { attributeOutputs as serverAttributes } from "../registry/nova/Server";
 import type { Snippet } from "../hot/functions/types";
 import { LoadedResource } from "../import/load";
-import { arrayCode, escapeTemplateText, Expr, objectCode, snippetExpr } from "./expressions";
+import { arrayCode, escapeTemplateText, Expr, objectCode, PROGRAM_MODULE, snippetExpr } from "./expressions";
 import { IdentifierScope } from "./identifiers";
 import { EmitContext, optionsArgument, Properties, Unit, UnitBinding, UnitCode } from "./units";
 
@@ -71,9 +71,10 @@ export function fieldBinding(
 
 /**
  * A binding whose attributes are read as the registry's factory reads them (its `attributeOutputs`):
- * an output, or an output passed to a function of the registry `module`, which the program imports.
+ * an output, or an output passed to a function of the registry module, which the program imports
+ * from heatshift/program.
  */
-function registryBinding(r: LoadedResource, variable: string, reference: string | undefined, outputs: AttributeOutputs, module: string, importName: ImportName): UnitBinding {
+function registryBinding(r: LoadedResource, variable: string, reference: string | undefined, outputs: AttributeOutputs, importName: ImportName): UnitBinding {
   const fields = Object.fromEntries(Object.entries(outputs).map(([attribute, spec]) => [attribute, spec.apply === undefined ? spec.output : `${spec.output}.apply(${spec.apply.name})`]));
   const binding = fieldBinding(variable, variable, reference, fields, r.name, r.definition.type);
   return {
@@ -81,7 +82,7 @@ function registryBinding(r: LoadedResource, variable: string, reference: string 
     attribute: (attribute, path) => {
       const apply = Object.prototype.hasOwnProperty.call(outputs, attribute) ? outputs[attribute].apply : undefined;
       // A global such as String needs no import.
-      if (apply !== undefined && (globalThis as Record<string, unknown>)[apply.name] !== apply) importName(module, apply.name);
+      if (apply !== undefined && (globalThis as Record<string, unknown>)[apply.name] !== apply) importName(PROGRAM_MODULE, apply.name);
       return binding.attribute(attribute, path);
     },
   };
@@ -212,12 +213,10 @@ export function serverNetworks(w: ArgumentWriter, allocation?: (mode: string) =>
   });
 }
 
-const SERVER_MODULE = "heatshift/src/registry/nova/Server";
-
 /** OS::Nova::Server → openstack.compute.Instance (registry/nova/Server.ts). */
 function server(r: LoadedResource, v: string, importName: ImportName): Unit {
   const type = r.definition.type;
-  const binding = registryBinding(r, v, "id", serverAttributes, SERVER_MODULE, importName);
+  const binding = registryBinding(r, v, "id", serverAttributes, importName);
   return single(r, v, "openstack.compute.Instance", binding, (ctx) => {
     ctx.importNamespace("@pulumi/openstack", "openstack");
     const w = new ArgumentWriter(ctx, new Properties(r));
@@ -225,14 +224,14 @@ function server(r: LoadedResource, v: string, importName: ImportName): Unit {
     for (const [property, helper] of [["image", "imageArgs"], ["flavor", "flavorArgs"]] as const) {
       const e = w.expr(property);
       if (e === undefined) continue;
-      ctx.importName(SERVER_MODULE, helper);
+      ctx.importName(PROGRAM_MODULE, helper);
       w.entries.push(["", `...${helper}(${e.code})`]);
     }
     w.map("key_name", "keyPair");
     let networkMode: string | undefined;
     const networks = serverNetworks(w, (mode) => (networkMode = mode));
     if (networks !== undefined && networks.length > 0) {
-      ctx.importName(SERVER_MODULE, "instanceNetworkArgs");
+      ctx.importName(PROGRAM_MODULE, "instanceNetworkArgs");
       w.add("networks", `${arrayCode(networks, "  ")}.map(instanceNetworkArgs)`);
     }
     if (networkMode !== undefined) w.add("networkMode", networkMode);
@@ -254,7 +253,7 @@ function server(r: LoadedResource, v: string, importName: ImportName): Unit {
     if (stringValues) w.map("metadata", "metadata");
     else if (metadata !== undefined) {
       // Nova takes strings only: Heat sends other values as JSON, as the registry's novaMetadata.
-      ctx.importName(SERVER_MODULE, "novaMetadata");
+      ctx.importName(PROGRAM_MODULE, "novaMetadata");
       w.add("metadata", `novaMetadata(${w.expr("metadata")!.code})`);
     }
     w.rejectOthers(["name", "image", "flavor", "key_name", "networks", "security_groups", "user_data", "user_data_format", "availability_zone", "metadata"], type);
@@ -266,7 +265,7 @@ function server(r: LoadedResource, v: string, importName: ImportName): Unit {
 function randomString(r: LoadedResource, v: string): Unit {
   const type = r.definition.type;
   return single(r, v, "component RandomString", fieldBinding(v, v, "value", { value: "value" }, r.name, type), (ctx) => {
-    ctx.importName("heatshift/components/RandomString", "RandomString");
+    ctx.importName(COMPONENTS_MODULE, "RandomString");
     const w = new ArgumentWriter(ctx, new Properties(r));
     w.map("length", "length");
     w.map("sequence", "sequence");
@@ -363,8 +362,8 @@ function securityGroup(r: LoadedResource, v: string): Unit {
     w.rejectOthers(["name", "description", "rules"], type);
     const group = construct(v, "openstack.networking.SecGroup", r.name, w, w.notes);
     if (!hasRules) return { refs: w.refs, render: group };
-    ctx.importName("heatshift/src/registry/neutron/SecurityGroup", "secGroupRuleArgs");
-    ctx.importName("heatshift/src/registry/neutron/SecurityGroup", "SecurityGroupRule");
+    ctx.importName(PROGRAM_MODULE, "secGroupRuleArgs");
+    ctx.importName(PROGRAM_MODULE, "SecurityGroupRule");
     const ruleName = `\`${escapeTemplateText(r.name)}-rule-\${index}\``;
     return {
       refs: w.refs,
@@ -380,14 +379,13 @@ type Field = readonly [property: string, key: string, fallback?: string];
 /** A network ID from a name-or-ID value: a reference or a literal UUID as is, otherwise looked up (as the registry's `asId`). */
 function networkId(w: ArgumentWriter, value: Expr): string {
   if (value.refs.size > 0 || (value.literal && typeof value.literal.value === "string" && isUuidLike(value.literal.value))) return value.code;
-  w.ctx.importName("heatshift/src/registry/neutron/Net", "lookupNetwork");
+  w.ctx.importName(PROGRAM_MODULE, "lookupNetwork");
   return `lookupNetwork(${value.code}).id`;
 }
 
-/** A registry module's attribute table and the module the program imports its functions from. */
+/** A registry module's attribute table (the program imports its functions from heatshift/program). */
 interface RegistryAttributes {
   readonly outputs: AttributeOutputs;
-  readonly module: string;
 }
 
 /**
@@ -396,7 +394,7 @@ interface RegistryAttributes {
  */
 function simple(className: string, fields: readonly Field[], attributes: Readonly<Record<string, string>> | RegistryAttributes, reference: string | undefined, network?: readonly [string, string]) {
   return (r: LoadedResource, v: string, importName: ImportName): Unit => {
-    const binding = isRegistryAttributes(attributes) ? registryBinding(r, v, reference, attributes.outputs, attributes.module, importName) : fieldBinding(v, v, reference, attributes, r.name, r.definition.type);
+    const binding = isRegistryAttributes(attributes) ? registryBinding(r, v, reference, attributes.outputs, importName) : fieldBinding(v, v, reference, attributes, r.name, r.definition.type);
     return single(r, v, className, binding, (ctx) => {
       ctx.importNamespace("@pulumi/openstack", "openstack");
       const w = new ArgumentWriter(ctx, new Properties(r));
@@ -416,7 +414,7 @@ function simple(className: string, fields: readonly Field[], attributes: Readonl
 }
 
 function isRegistryAttributes(attributes: Readonly<Record<string, string>> | RegistryAttributes): attributes is RegistryAttributes {
-  return typeof attributes.module === "string" && typeof attributes.outputs === "object";
+  return typeof attributes.outputs === "object";
 }
 
 /** OS::Neutron::FloatingIP (outside the FloatingIp pair) → openstack.networking.FloatingIp: the pool by the network's name (registry/neutron/FloatingIP.ts). */
@@ -427,7 +425,7 @@ function floatingIp(r: LoadedResource, v: string): Unit {
     const w = new ArgumentWriter(ctx, new Properties(r));
     const network = w.expr("floating_network");
     if (network !== undefined) {
-      ctx.importName("heatshift/src/registry/neutron/Net", "lookupNetwork");
+      ctx.importName(PROGRAM_MODULE, "lookupNetwork");
       w.add("pool", `lookupNetwork(${network.code}).name`);
     }
     for (const [property, key] of [["floating_subnet", "subnetId"], ["floating_ip_address", "address"], ["port_id", "portId"], ["fixed_ip_address", "fixedIp"], ["dns_name", "dnsName"], ["dns_domain", "dnsDomain"]] as const) w.map(property, key);
@@ -509,7 +507,7 @@ function router(r: LoadedResource, v: string): Unit {
         if (value === null) continue;
         const e = w.snippet(value, w.props.path("external_gateway_info", key));
         if (key === "network") {
-          w.ctx.importName("heatshift/src/registry/neutron/Net", "lookupNetwork");
+          w.ctx.importName(PROGRAM_MODULE, "lookupNetwork");
           w.add("externalNetworkId", `lookupNetwork(${e.code}).id`);
         } else if (key === "enable_snat") w.add("enableSnat", e.code);
         else w.note(`external_gateway_info.${key} is not converted by heatshift convert`, w.props.path("external_gateway_info", key));
@@ -528,7 +526,7 @@ const PLAIN: Readonly<Record<string, (r: LoadedResource, variable: string, impor
   "OS::Neutron::Net": simple(
     "openstack.networking.Network",
     [["name", "name"], ["admin_state_up", "adminStateUp", "true"], ["shared", "shared", "false"], ["port_security_enabled", "portSecurityEnabled"], ["dns_domain", "dnsDomain"], ["tags", "tags"]],
-    { outputs: networkAttributes, module: "heatshift/src/registry/neutron/Net" },
+    { outputs: networkAttributes },
     "id",
   ),
   "OS::Neutron::Subnet": simple(
@@ -544,7 +542,7 @@ const PLAIN: Readonly<Record<string, (r: LoadedResource, variable: string, impor
   "OS::Cinder::Volume": simple(
     "openstack.blockstorage.Volume",
     [["size", "size"], ["name", "name"], ["description", "description"], ["availability_zone", "availabilityZone"], ["volume_type", "volumeType"], ["metadata", "metadata"], ["image", "imageId"], ["snapshot_id", "snapshotId"], ["source_volid", "sourceVolId"], ["backup_id", "backupId"]],
-    { outputs: volumeAttributes, module: "heatshift/src/registry/cinder/Volume" },
+    { outputs: volumeAttributes },
     "id",
   ),
   "OS::Cinder::VolumeAttachment": simple("openstack.compute.VolumeAttach", [["instance_uuid", "instanceId"], ["volume_id", "volumeId"], ["mountpoint", "device"]], {}, "id"),

@@ -13,7 +13,7 @@
 import { renderCloudConfig } from "../registry/heat/CloudConfig";
 import { HeatValueTypes, valueOfType } from "../registry/heat/Value";
 import { LoadedResource } from "../import/load";
-import { callCode, Expr, literalExpr } from "./expressions";
+import { callCode, Expr, literalExpr, PROGRAM_MODULE } from "./expressions";
 import { IdentifierScope, isPropertyName } from "./identifiers";
 import { EmitContext, Properties, Unit, UnitBinding } from "./units";
 
@@ -36,10 +36,8 @@ interface ValueType {
   readonly write: ValueWriter;
 }
 
-const HEAT = "heatshift/src/registry/heat";
-
 /** `fn(value)` on the expression: computed now when it is literal, else a plain call or `.apply`. */
-function applied(value: Expr, compute: (plain: unknown) => unknown, module: string, call: (code: string) => string, parameter: string, ctx: EmitContext, name: string): Expr {
+function applied(value: Expr, compute: (plain: unknown) => unknown, call: (code: string) => string, parameter: string, ctx: EmitContext, name: string): Expr {
   if (value.literal) {
     try {
       return literalExpr(compute(value.literal.value));
@@ -47,7 +45,7 @@ function applied(value: Expr, compute: (plain: unknown) => unknown, module: stri
       // The program then fails as the importer does, with the same error.
     }
   }
-  ctx.importName(module, name);
+  ctx.importName(PROGRAM_MODULE, name);
   if (!value.output && value.holdsOutput !== true) return { code: call(value.code), output: false, refs: value.refs };
   const output = value.output ? value.code : `pulumi.output(${value.code})`;
   return { code: `${output}.apply((${parameter}) => ${call(parameter)})`, output: true, refs: value.refs };
@@ -63,7 +61,7 @@ const heatValue: ValueWriter = (props, ctx) => {
     return value;
   }
   const quoted = JSON.stringify(type);
-  return applied(value, (plain) => valueOfType(plain, type as keyof HeatValueTypes), `${HEAT}/Value`, (code) => callCode("valueOfType", [code, quoted], ""), "value", ctx, "valueOfType");
+  return applied(value, (plain) => valueOfType(plain, type as keyof HeatValueTypes), (code) => callCode("valueOfType", [code, quoted], ""), "value", ctx, "valueOfType");
 };
 
 /** OS::Heat::SoftwareConfig: the config text ("" when none). */
@@ -72,13 +70,13 @@ const softwareConfig: ValueWriter = (props, ctx) => props.expr(ctx, "config", ""
 /** OS::Heat::CloudConfig: `#cloud-config` and the map as YAML (registry/heat/CloudConfig.ts). */
 const cloudConfig: ValueWriter = (props, ctx) => {
   const map = props.expr(ctx, "cloud_config", "") ?? literalExpr(null);
-  return applied(map, renderCloudConfig, `${HEAT}/CloudConfig`, (code) => callCode("renderCloudConfig", [code], ""), "cloudConfig", ctx, "renderCloudConfig");
+  return applied(map, renderCloudConfig, (code) => callCode("renderCloudConfig", [code], ""), "cloudConfig", ctx, "renderCloudConfig");
 };
 
 /** OS::Heat::MultipartMime: the MIME message of the parts, by the importer's renderMultipartMime (registry/heat/MultipartMime.ts). */
 const multipartMime: ValueWriter = (props, ctx) => {
   const parts = props.expr(ctx, "parts", "") ?? literalExpr([]);
-  ctx.importName(`${HEAT}/MultipartMime`, "renderMultipartMime");
+  ctx.importName(PROGRAM_MODULE, "renderMultipartMime");
   if (!parts.output && parts.holdsOutput !== true) return { code: callCode("renderMultipartMime", [parts.code], ""), output: false, refs: parts.refs };
   return { code: `pulumi.output(${parts.code}).apply(renderMultipartMime)`, output: true, refs: parts.refs };
 };

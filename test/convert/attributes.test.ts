@@ -26,10 +26,9 @@ describe("attributes, metadata and external_id: the program", () => {
     ]);
   });
 
-  test("the registry's functions are imported from its modules; the server's metadata goes through novaMetadata", () => {
+  test("the registry's functions are imported from heatshift/program, one line; the server's metadata goes through novaMetadata", () => {
     expect(lines.filter((l) => l.startsWith("import {"))).toEqual([
-      'import { metadataJson } from "heatshift/src/registry/cinder/Volume";',
-      'import { flavorArgs, imageArgs, instanceNetworkArgs, networkAddresses, novaMetadata } from "heatshift/src/registry/nova/Server";',
+      'import { flavorArgs, imageArgs, instanceNetworkArgs, metadataJson, networkAddresses, novaMetadata } from "heatshift/program";',
     ]);
     expect(lines.filter((l) => l.includes("metadata: "))).toEqual([
       'const volume = new openstack.blockstorage.Volume("volume", { size: 2, metadata: { tier: "gold" } });',

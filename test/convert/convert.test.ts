@@ -1,4 +1,3 @@
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { convertCommand } from "../../src/cli/convert";
@@ -7,6 +6,7 @@ import { propertyKey } from "../../src/convert/expressions";
 import { camelCase, IdentifierScope } from "../../src/convert/identifiers";
 import { heatshiftDependency, projectFiles, projectName } from "../../src/convert/project";
 import { formatDiagnostic } from "../../src/hot/diagnostics";
+import { strictCompile } from "./support";
 
 const repo = path.resolve(__dirname, "..", "..");
 const tutorial = "/work/shared/hot-corpus/miguelgrinberg__heat-tutorial";
@@ -77,23 +77,13 @@ describe("heat_2a–2d and heat_3a (nested templates): golden programs, byte for
   test("the generated programs compile with tsc --strict against the repository's components", () => {
     // The generated package.json takes heatshift by a file: path; here `paths` points the same
     // module names at this repository, and @pulumi/* resolve from its node_modules.
-    const tsconfig = {
-      compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true, baseUrl: ".", paths: { "heatshift/*": [`${path.relative(workDir, repo)}/*`] } },
-      files: [...tutorialTemplates, "constraints", "security-group", "network", "conditions", "group", "floating-ip"].map((n) => `${n}/index.ts`),
-    };
     for (const name of ["constraints", "security-group", "network", "conditions", "group", "floating-ip"]) {
       const program = convertTemplate({ templateFile: path.join(fixtures, "templates", `${name}.yaml`) }).program!;
       fs.mkdirSync(path.join(workDir, name), { recursive: true });
       fs.writeFileSync(path.join(workDir, name, "index.ts"), program);
     }
-    fs.writeFileSync(path.join(workDir, "tsconfig.json"), JSON.stringify(tsconfig));
-    let output = "";
-    try {
-      execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(workDir, "tsconfig.json")], { encoding: "utf8" });
-    } catch (error) {
-      output = `${(error as { stdout?: string }).stdout ?? ""}${(error as Error).message}`;
-    }
-    expect(output).toEqual("");
+    const files = [...tutorialTemplates, "constraints", "security-group", "network", "conditions", "group", "floating-ip"].map((n) => `${n}/index.ts`);
+    expect(strictCompile(workDir, files)).toEqual("");
   }, 240_000);
 
   test("heat_2d: Heat's dependencies become dependsOn only where no reference carries them", () => {

@@ -8,7 +8,6 @@
  * How each template ends is a reviewed golden file (test/fixtures/convert/corpus.json; regenerate
  * with HEATSHIFT_UPDATE_GOLDEN=1 and review the diff), so any change of outcome fails the test.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
@@ -17,7 +16,7 @@ import { convertTemplate } from "../../src/convert/emit";
 import { formatDiagnostic } from "../../src/hot/diagnostics";
 import { ParameterDefinition } from "../../src/hot/parameters";
 import { loadStack } from "../../src/import/load";
-import { compareWithHotStack } from "./support";
+import { compareWithHotStack, strictCompile } from "./support";
 
 const repo = path.resolve(__dirname, "..", "..");
 const corpus = path.resolve(repo, "..", "shared", "hot-corpus");
@@ -125,17 +124,7 @@ describeCorpus("the converter over the public HOT corpus", () => {
       fs.mkdirSync(path.join(workDir, String(i)), { recursive: true });
       fs.writeFileSync(path.join(workDir, String(i), "index.ts"), programs.get(name)!);
     });
-    const tsconfig = {
-      compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true, baseUrl: ".", paths: { "heatshift/*": [`${path.relative(workDir, repo)}/*`] } },
-      files: names.map((_, i) => `${i}/index.ts`),
-    };
-    fs.writeFileSync(path.join(workDir, "tsconfig.json"), JSON.stringify(tsconfig));
-    let output = "";
-    try {
-      execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(workDir, "tsconfig.json")], { encoding: "utf8" });
-    } catch (error) {
-      output = `${(error as { stdout?: string }).stdout ?? ""}`.replace(/^(\d+)\//gm, (_, i: string) => `${names[Number(i)]}: `);
-    }
+    const output = strictCompile(workDir, names.map((_, i) => `${i}/index.ts`)).replace(/^(\d+)\//gm, (_, i: string) => `${names[Number(i)]}: `);
     expect([programs.size, output]).toEqual([69, ""]);
   }, 240_000);
 });

@@ -4,6 +4,8 @@
  * cloud resources (type and inputs, mock ids replaced by the type they are the id of), by what
  * each resource waits for (transitively, by type) and by outputs.
  */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as ts from "typescript";
@@ -84,6 +86,24 @@ function waits(registrations: readonly Registration[]): Map<string, Set<string>>
     result.set(`${identity(r)}`, into);
   }
   return result;
+}
+
+/**
+ * Compiles programs (`files`, relative to `dir`) with tsc --strict, as a generated project's
+ * tsconfig does, and returns tsc's diagnostics ("" when they compile). With `paths` (the default)
+ * their `heatshift/...` imports point at this repository; without, a `node_modules/heatshift` link
+ * must resolve them, as npm installs the `file:` dependency.
+ */
+export function strictCompile(dir: string, files: readonly string[], { paths = true }: { readonly paths?: boolean } = {}): string {
+  const resolution = paths ? { baseUrl: ".", paths: { "heatshift/*": [`${path.relative(dir, repo)}/*`] } } : {};
+  const tsconfig = { compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true, ...resolution }, files };
+  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
+  try {
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(dir, "tsconfig.json")], { encoding: "utf8" });
+    return "";
+  } catch (error) {
+    return (error as { stdout?: string }).stdout || (error as Error).message;
+  }
 }
 
 /** Runs a generated program in this process (its `heatshift/` imports pointed at this repository); returns its exports. */
