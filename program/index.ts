@@ -6,6 +6,17 @@
  * Components are in `heatshift/components`.
  */
 
+import { contains } from "../src/hot/functions/contains";
+import { digest } from "../src/hot/functions/digest";
+import { filter } from "../src/hot/functions/filter";
+import { listConcat } from "../src/hot/functions/list_concat";
+import { makeUrl } from "../src/hot/functions/make_url";
+import { mapMerge } from "../src/hot/functions/map_merge";
+import { mapReplace } from "../src/hot/functions/map_replace";
+import { repeat } from "../src/hot/functions/repeat";
+import { select } from "../src/hot/functions/cfn_select";
+import { strSplit } from "../src/hot/functions/str_split";
+
 export { renderCloudConfig } from "../src/registry/heat/CloudConfig";
 export { renderMultipartMime } from "../src/registry/heat/MultipartMime";
 export type { MimePart } from "../src/registry/heat/MultipartMime";
@@ -19,15 +30,28 @@ export type { SecurityGroupRule } from "../src/registry/neutron/SecurityGroup";
 export { firstAddress, flavorArgs, imageArgs, instanceNetworkArgs, networkAddresses, novaMetadata } from "../src/registry/nova/Server";
 export type { ServerNetwork } from "../src/registry/nova/Server";
 
-// Heat's intrinsic functions as the importer evaluates them, named hot<Function> after the HOT function.
-export { contains as hotContains } from "../src/hot/functions/contains";
-export { digest as hotDigest } from "../src/hot/functions/digest";
-export { filter as hotFilter } from "../src/hot/functions/filter";
-export { listConcat as hotListConcat } from "../src/hot/functions/list_concat";
-export { makeUrl as hotMakeUrl } from "../src/hot/functions/make_url";
-export { mapMerge as hotMapMerge } from "../src/hot/functions/map_merge";
-export { mapReplace as hotMapReplace } from "../src/hot/functions/map_replace";
+// Heat's intrinsic functions as the importer evaluates them, named hot<Function> after the HOT
+// function, with that name bound for Heat's error messages.
 export { memberListToMap as hotMemberListToMap } from "../src/hot/functions/cfn_member_list_to_map";
-export { repeat as hotRepeat } from "../src/hot/functions/repeat";
-export { select as hotSelect } from "../src/hot/functions/cfn_select";
-export { strSplit as hotStrSplit } from "../src/hot/functions/str_split";
+/** `contains: [value, sequence]` */
+export const hotContains = (value: unknown, sequence: unknown): boolean => contains("contains", value, sequence);
+/** `digest: [algorithm, value]` */
+export const hotDigest = (args: unknown): string => digest("digest", args);
+/** `filter: [values, sequence]` */
+export const hotFilter = (values: unknown, sequence: unknown): unknown => filter("filter", values, sequence);
+/** `list_concat: [list, ...]` */
+export const hotListConcat = (lists: unknown): unknown[] => listConcat("list_concat", lists, false);
+/** `list_concat_unique: [list, ...]` */
+export const hotListConcatUnique = (lists: unknown): unknown[] => listConcat("list_concat_unique", lists, true);
+/** `make_url: {scheme, host, port, path, query, fragment, ...}` */
+export const hotMakeUrl = (parts: unknown): string => makeUrl("make_url", parts);
+/** `map_merge: [map, ...]` */
+export const hotMapMerge = (maps: unknown): Record<string, unknown> => mapMerge("map_merge", maps);
+/** `map_replace: [map, {keys, values}]` */
+export const hotMapReplace = (args: unknown): Record<string, unknown> => mapReplace("map_replace", args);
+/** `repeat: {template, for_each, permutations}` */
+export const hotRepeat = (template: unknown, forEach: unknown, options: Parameters<typeof repeat>[3]): unknown[] => repeat("repeat", template, forEach, options);
+/** `Fn::Select: [index, collection]` */
+export const hotSelect = (index: unknown, collection: unknown): unknown => select("Fn::Select", index, collection);
+/** `str_split: [delimiter, text, index?]` */
+export const hotStrSplit = (args: unknown): unknown => strSplit("str_split", args);

@@ -296,15 +296,14 @@ export const PROGRAM_MODULE = "heatshift/program";
 
 /**
  * A function the program calls when it runs: heatshift's own implementation (src/hot/functions),
- * the one the importer evaluates, so both give the same value. `split` gives the implementation's
- * arguments (after the function name) from the HOT arguments, each with a name for `.apply`.
+ * the one the importer evaluates, so both give the same value; heatshift/program binds the HOT
+ * function's name (for Heat's messages). `split` gives the call's arguments from the HOT
+ * arguments, each with a name for `.apply`.
  */
 interface RuntimeFunction {
   /** Its name in heatshift/program: `hot` and the HOT function's name. */
   readonly name: string;
   split(args: Snippet, node: FunctionNode): { readonly name: string; readonly value: Snippet; readonly at: (string | number)[] }[];
-  /** The implementation takes no function name as its first argument. */
-  readonly omitName?: boolean;
   /** Trailing literal arguments (options), as code. */
   readonly trailing?: (node: FunctionNode) => string[];
   /** The implementation itself, to compute a call whose arguments are all literals when converting. */
@@ -323,8 +322,8 @@ const RUNTIME_FUNCTIONS: Readonly<Record<string, RuntimeFunction>> = {
   map_replace: { name: "hotMapReplace", split: whole("args"), run: (fn, [args]) => mapReplace(fn, args) },
   map_merge: { name: "hotMapMerge", split: whole("maps"), run: (fn, [maps]) => mapMerge(fn, maps) },
   str_split: { name: "hotStrSplit", split: whole("args"), run: (fn, [args]) => strSplit(fn, args) },
-  list_concat: { name: "hotListConcat", split: whole("lists"), trailing: () => ["false"], run: (fn, [lists]) => listConcat(fn, lists, false) },
-  list_concat_unique: { name: "hotListConcat", split: whole("lists"), trailing: () => ["true"], run: (fn, [lists]) => listConcat(fn, lists, true) },
+  list_concat: { name: "hotListConcat", split: whole("lists"), run: (fn, [lists]) => listConcat(fn, lists, false) },
+  list_concat_unique: { name: "hotListConcatUnique", split: whole("lists"), run: (fn, [lists]) => listConcat(fn, lists, true) },
   contains: { name: "hotContains", split: pair("value", "sequence"), run: (fn, [value, sequence]) => contains(fn, value, sequence) },
   filter: { name: "hotFilter", split: pair("values", "sequence"), run: (fn, [values, sequence]) => filter(fn, values, sequence) },
   digest: { name: "hotDigest", split: whole("args"), run: (fn, [args]) => digest(fn, args) },
@@ -332,8 +331,6 @@ const RUNTIME_FUNCTIONS: Readonly<Record<string, RuntimeFunction>> = {
   "Fn::MemberListToMap": {
     name: "hotMemberListToMap",
     split: (args) => ["keyName", "valueName", "members"].map((name, i) => ({ name, value: (args as Snippet[])[i], at: [i] })),
-    // Its implementation takes no function name (Heat's messages do not name it).
-    omitName: true,
     run: (_, [keyName, valueName, members]) => memberListToMap(keyName as string, valueName as string, members),
   },
   repeat: {
@@ -365,7 +362,7 @@ function runtimeCall(node: FunctionNode, fn: RuntimeFunction, scope: ExpressionS
     }
   }
   scope.importName(PROGRAM_MODULE, fn.name);
-  const call = (args: readonly string[], at = indent) => callCode(fn.name, [...(fn.omitName ? [] : [JSON.stringify(node.fnName)]), ...args, ...(fn.trailing?.(node) ?? [])], at);
+  const call = (args: readonly string[], at = indent) => callCode(fn.name, [...args, ...(fn.trailing?.(node) ?? [])], at);
   const refs = union(parts.map((p) => p.expr));
   if (!parts.some((p) => carriesOutput(p.expr))) return { code: call(parts.map((p) => bare(p.expr))), output: false, refs };
   const names = parts.map((p) => p.name);

@@ -27,6 +27,7 @@ const PROGRAM_EXPORTS = [
   "hotDigest",
   "hotFilter",
   "hotListConcat",
+  "hotListConcatUnique",
   "hotMakeUrl",
   "hotMapMerge",
   "hotMapReplace",
@@ -47,10 +48,12 @@ const PROGRAM_EXPORTS = [
 ];
 
 describe("heatshift/program: the helpers converted programs call", () => {
-  test("exports exactly the helpers and Heat's functions, the importer's own implementations", () => {
+  test("exports exactly the helpers and Heat's functions, the importer's own implementations with the HOT name bound", () => {
     expect(PROGRAM_MODULE).toEqual("heatshift/program");
     expect(Object.keys(program).sort()).toEqual(PROGRAM_EXPORTS);
-    expect(program.hotFilter).toBe(filter);
+    expect(program.hotFilter(["a"], ["a", "b"])).toEqual(filter("filter", ["a"], ["a", "b"]));
+    expect([program.hotListConcat([["a"], ["a"]]), program.hotListConcatUnique([["a"], ["a"]])]).toEqual([["a", "a"], ["a"]]);
+    expect(() => program.hotMakeUrl("x")).toThrow(/make_url/);
   });
 
   test("every function the converter can import is there: Heat's functions and the attribute readers", () => {
@@ -83,7 +86,7 @@ describe("heatshift: the library", () => {
         "",
         'export const stack: typeof HotStack | typeof register | typeof RandomString = HotStack;',
         'export const image: { imageId?: unknown } = imageArgs("cirros");',
-        'export const kept: unknown = hotFilter("filter", [1], [1, 2]);',
+        'export const kept: unknown = hotFilter([1], [1, 2]);',
         "",
       ].join("\n"),
     );
