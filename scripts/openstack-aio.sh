@@ -424,8 +424,22 @@ memory_mb() { # resident memory of every process group this script started
 }
 http_up() { curl -s -o /dev/null --max-time 3 "http://127.0.0.1:$1/"; }
 
+# The ports are fixed: a server this checkout did not start (another checkout's loopback OpenStack,
+# say) would make a start below time out with no reason given. Say it now, and who holds the port.
+check_ports_free() {
+  local entry name port
+  for entry in "mariadb 3306" "rabbitmq 5672" "${DAEMONS[@]}"; do
+    name=${entry%% *} port=${entry##* }
+    [ "$port" = 0 ] && continue
+    if listening "$port" && ! pid_of "$name" >/dev/null; then
+      die "127.0.0.1:$port (for $name) is held by a process this checkout did not start: $(ss -ltnpH "sport = :$port" | grep -o 'users:.*' | head -n 1). Another checkout's loopback OpenStack? Run 'npm run openstack -- down' there, or stop that process."
+    fi
+  done
+}
+
 cmd_up() {
   local t0=$SECONDS entry name port
+  check_ports_free
   install_packages
   write_configs
   write_credentials

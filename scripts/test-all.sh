@@ -17,6 +17,9 @@ step "npm ci"
 npm ci --no-audit --no-fund >"$out/npm-ci.log" 2>&1 || { setup_failed "npm ci" "$out/npm-ci.log"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 # The loopback OpenStack installs and boots (mostly I/O and waiting) while the engine compiles.
+# Stopped again at the end when this run started it (HEATSHIFT_KEEP_OPENSTACK=1 keeps it), so the
+# next run, from this or another clone, finds the fixed ports free.
+bash scripts/openstack-aio.sh status >/dev/null 2>&1 && openstack_was_up=1 || openstack_was_up=0
 step "starting the loopback OpenStack in the background (scripts/openstack-aio.sh up)"
 bash scripts/openstack-aio.sh up >"$out/openstack-up.log" 2>&1 &
 openstack_pid=$!
@@ -35,6 +38,11 @@ wait "$openstack_pid" || setup_failed "loopback OpenStack" "$out/openstack-up.lo
 step "end-to-end suite"
 npx jest --selectProjects e2e --runInBand --json --outputFile="$out/e2e.json" >"$out/e2e.log" 2>&1
 grep -E '^(FAIL|Tests:)' "$out/e2e.log"
+
+if [ "$openstack_was_up" = 0 ] && [ "${HEATSHIFT_KEEP_OPENSTACK:-0}" != 1 ]; then
+  step "stopping the loopback OpenStack this run started"
+  bash scripts/openstack-aio.sh down >"$out/openstack-down.log" 2>&1 || setup_failed "stopping the loopback OpenStack" "$out/openstack-down.log"
+fi
 
 step "done"
 node scripts/test-summary.js --extra-failures "$setup_failures" "$out/unit.json" "$out/e2e.json"
