@@ -82,7 +82,8 @@ function changedSteps(stdout: string): string[] {
   process.stdout.write(`adopt: preview after the import, steps other than same:\n${changed.join("\n")}\n`);
   return steps
     .filter((step) => step.op !== "same")
-    .map((step) => `${step.op} ${step.urn.split("::").slice(2).join("::")}${step.op === "create" ? "" : ` [${(step.replaceReasons ?? []).join(",")}]`}`)
+    // Pulumi lists a step's replace reasons in no fixed order.
+    .map((step) => `${step.op} ${step.urn.split("::").slice(2).join("::")}${step.op === "create" ? "" : ` [${[...(step.replaceReasons ?? [])].sort().join(",")}]`}`)
     .sort();
 }
 
