@@ -279,21 +279,27 @@ function loadTemplateWith(template: HotTemplate, ctx: Context): LoadedStack {
   if (conditions) problems.push(...conditions.evaluateAll());
 
   const templateDir = path.dirname(path.resolve(file));
-  const filePath = (name: string): string => path.resolve(templateDir, name.replace(/^file:\/\//, ""));
-  const getFile = (name: string): string | undefined => {
-    try {
-      return ctx.read(filePath(name));
-    } catch {
-      return undefined;
+  // Each file is read once: the get_file check and every evaluation share the result.
+  const files = new Map<string, { content: string } | { problem: string }>();
+  const readFile = (name: string): { content: string } | { problem: string } => {
+    let read = files.get(name);
+    if (read === undefined) {
+      try {
+        read = { content: ctx.read(path.resolve(templateDir, name.replace(/^file:\/\//, ""))) };
+      } catch (error) {
+        read = { problem: readFailure(error) };
+      }
+      files.set(name, read);
     }
+    return read;
+  };
+  const getFile = (name: string): string | undefined => {
+    const read = readFile(name);
+    return "content" in read ? read.content : undefined;
   };
   const checkFile = (name: string): string | undefined => {
-    try {
-      ctx.read(filePath(name));
-      return undefined;
-    } catch (error) {
-      return readFailure(error);
-    }
+    const read = readFile(name);
+    return "problem" in read ? read.problem : undefined;
   };
   const offline: FunctionContext = {
     getParam: (name) => {
