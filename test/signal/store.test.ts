@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parsePyJson } from "../../src/signal/pyjson";
 import { PyValue } from "../../src/signal/pyjson";
-import { PREALLOCATE_BYTES, RecordedSignal, SignalStore, StoreCorruptError } from "../../src/signal/store";
+import { PREALLOCATE_BYTES, RecordedSignal, SignalStore, StoreCorruptError, StoreFailedError } from "../../src/signal/store";
 import { tempDir } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -121,7 +121,9 @@ describe("SignalStore group commit", () => {
 
   test("writes arriving while a sync runs wait for it to end, then share one write and one sync", async () => {
     const { store, held, acknowledged, send, finish } = await heldStore();
+    // Two in one turn: a batch, synced in the pool (a lone record is synced on the event loop).
     send("a");
+    send("a2");
     await turn();
     send("b");
     await turn();
@@ -130,16 +132,17 @@ describe("SignalStore group commit", () => {
     expect([held.length, acknowledged]).toEqual([1, []]);
     held[0](null);
     await turn();
-    expect([acknowledged, store.handle("h")?.signals.size, held.length]).toEqual([["a"], 1, 2]);
+    expect([acknowledged, store.handle("h")?.signals.size, held.length]).toEqual([["a", "a2"], 2, 2]);
     held[1](null);
     await turn();
-    expect(acknowledged).toEqual(["a", "b", "c"]);
-    expect(await finish()).toEqual(["a", "b", "c"]);
+    expect(acknowledged).toEqual(["a", "a2", "b", "c"]);
+    expect(await finish()).toEqual(["a", "a2", "b", "c"]);
   });
 
   test("once a sync has run 1 ms, waiting writes start their own (three at most); acknowledgements keep log order", async () => {
     const { store, held, clock, acknowledged, send, finish } = await heldStore();
     send("a");
+    send("a2");
     await turn();
     for (const id of ["b", "c"]) {
       send(id);
@@ -152,20 +155,60 @@ describe("SignalStore group commit", () => {
     send("e");
     clock.now += 1;
     await sleep(5);
-    // a, b and c each have a sync running; d and e wait for one to end.
+    // a+a2, b and c each have a sync running; d and e wait for one to end.
     expect([held.length, acknowledged]).toEqual([3, []]);
-    held[2](null); // c's sync ends first: c must still wait for a and b
+    held[2](null); // c's sync ends first: c must still wait for a, a2 and b
     held[1](null);
     await turn();
     expect([acknowledged, store.handle("h")?.signals.size]).toEqual([[], 0]);
     held[0](null);
     await turn();
-    // a, b, c in order; d and e went out together in one write with one sync.
-    expect([acknowledged, store.handle("h")?.signals.size, held.length]).toEqual([["a", "b", "c"], 3, 4]);
+    // a, a2, b, c in order; d and e went out together in one write with one sync.
+    expect([acknowledged, store.handle("h")?.signals.size, held.length]).toEqual([["a", "a2", "b", "c"], 4, 4]);
     held[3](null);
     await turn();
-    expect(acknowledged).toEqual(["a", "b", "c", "d", "e"]);
-    expect(await finish()).toEqual(["a", "b", "c", "d", "e"]);
+    expect(acknowledged).toEqual(["a", "a2", "b", "c", "d", "e"]);
+    expect(await finish()).toEqual(["a", "a2", "b", "c", "d", "e"]);
+  });
+
+  test("an fdatasync error stops the store: the signals it covered are refused, never acknowledged, and so is every later one", async () => {
+    const { store, held, acknowledged, finish } = await heldStore();
+    const refused: unknown[] = [];
+    // A batch of two in the pool; "waiting" is queued behind its sync, which fails.
+    for (const ids of [["lost", "lost2"], ["waiting"]]) {
+      for (const id of ids) record(store, "h", body(`{"id": "${id}"}`)).catch((error) => refused.push(error));
+      await turn();
+    }
+    held[0](Object.assign(new Error("EIO: i/o error, fdatasync"), { code: "EIO" }));
+    await turn();
+    expect(refused).toEqual([1, 2, 3].map(() => new StoreFailedError("the signal store stopped after an I/O error: EIO: i/o error, fdatasync")));
+    await expect(record(store, "h", body('{"id": "after"}'))).rejects.toThrow("the signal store stopped after an I/O error");
+    expect([acknowledged, store.handle("h")?.signals.size]).toEqual([[], 0]);
+    // The failed batch did reach the file: a restart replays it (the instance, answered 503, sends it again; the same id replaces it).
+    expect(await finish()).toEqual(["lost", "lost2"]);
+  });
+
+  test("a lone record is synced on the event loop (no pool round trip); a batch, or an extension of the file, in the pool", async () => {
+    const store = await SignalStore.open(tempDir());
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fsModule = require("fs") as typeof fs;
+    const pool = jest.spyOn(fsModule, "fdatasync");
+    const eventLoop = jest.spyOn(fsModule, "fdatasyncSync");
+    const counts = () => [eventLoop.mock.calls.length, pool.mock.calls.length];
+    await store.createHandle("h", "wait_handle", hash); // the first record extends the empty file
+    expect(counts()).toEqual([0, 1]);
+    await record(store, "h", body('{"id": "a"}'));
+    expect(counts()).toEqual([1, 1]);
+    await Promise.all(["b", "c"].map((id) => record(store, "h", body(`{"id": "${id}"}`))));
+    expect(counts()).toEqual([1, 2]);
+    eventLoop.mockImplementationOnce(() => {
+      throw Object.assign(new Error("EIO: i/o error, fdatasync"), { code: "EIO" });
+    });
+    await expect(record(store, "h", body('{"id": "d"}'))).rejects.toThrow("the signal store stopped after an I/O error: EIO: i/o error, fdatasync");
+    expect(store.handle("h")?.signals.size).toEqual(3);
+    pool.mockRestore();
+    eventLoop.mockRestore();
+    await store.close();
   });
 });
 
