@@ -19,7 +19,7 @@ import { repeat, RepeatNode } from "../hot/functions/repeat";
 import { strReplace } from "../hot/functions/str_replace";
 import { strSplit } from "../hot/functions/str_split";
 import { FunctionNode, Snippet } from "../hot/functions/types";
-import { ConditionalValue } from "./conditions";
+import { ConditionalValue } from "./conditionalValue";
 import { isIdentifier, isPropertyName } from "./identifiers";
 
 /** A TypeScript expression and what it carries. */
