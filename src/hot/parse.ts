@@ -17,7 +17,7 @@ import { Alias, Document, isAlias, isMap, isScalar, isSeq, parseDocument, Scalar
 import type { Node, Pair, ScalarTag, Tags } from "yaml";
 import { HotError, NodePath, Position, registerSource } from "./diagnostics";
 import { readBlockYaml } from "./parseLines";
-import { constructFloat, constructInt, Declined, decline, keyText, PY_BOOL, PY_INT, PY_FLOAT, PY_NULL, PY_TRUE, PY_VALUE, resolvePlain } from "./parseScalars";
+import { blockScalarValue, constructFloat, constructInt, Declined, decline, keyText, PY_BOOL, PY_INT, PY_FLOAT, PY_NULL, PY_TRUE, PY_VALUE, resolvePlain } from "./parseScalars";
 
 /** Heat's `max_template_size` default, in characters; it applies to templates and nested templates. */
 export const MAX_TEMPLATE_SIZE = 524288;
@@ -136,7 +136,9 @@ function buildFromEvents(events: readonly YamlEvent[], text: string): unknown {
       case EVENT_ID.SCALAR: {
         if (event.tagStart !== -1 || event.anchorStart !== -1) decline();
         const source = getScalarValue(text, event);
-        add(event.style === SCALAR_STYLE.PLAIN ? resolvePlain(source) : source, true);
+        if (event.style === SCALAR_STYLE.PLAIN) add(resolvePlain(source), true);
+        else if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) add(blockScalarValue(source, event.valueEnd, text), true);
+        else add(source, true);
         break;
       }
       case EVENT_ID.SEQUENCE:
@@ -289,11 +291,16 @@ class Converter {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly file: string,
+    /** The text the tree was parsed from (scalar ranges are offsets in it). */
+    private readonly source: string,
   ) {}
 
   value(node: unknown, at: PathLink | undefined): unknown {
     if (node === null || node === undefined) return null;
-    if (isScalar(node)) return node.value;
+    if (isScalar(node)) {
+      const block = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
+      return block && typeof node.value === "string" && node.range ? blockScalarValue(node.value, node.range[1], this.source) : node.value;
+    }
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       if (this.shared.has(target)) return this.shared.get(target);
@@ -381,16 +388,16 @@ function isFlowIndentError(err: YAMLError): boolean {
  * line at the key's indentation). Indent the offending line one space at a time until yaml accepts
  * it, remembering the added spaces so that columns are reported on the original text.
  */
-function parseLikePyYaml(text: string): { doc: Document.Parsed; lines: LineIndex } {
+function parseLikePyYaml(text: string): { doc: Document.Parsed; lines: LineIndex; source: string } {
   let source = text;
   const shifts = new Map<number, number>();
   for (let attempt = 0; ; attempt++) {
     const doc = parseDocument(source, YAML_OPTIONS) as Document.Parsed;
     const first = doc.errors[0];
-    if (!first || !isFlowIndentError(first) || attempt >= 200) return { doc, lines: new LineIndex(source, shifts) };
+    if (!first || !isFlowIndentError(first) || attempt >= 200) return { doc, lines: new LineIndex(source, shifts), source };
     const start = source.lastIndexOf("\n", first.pos[0] - 1) + 1;
     const line = lineNumberAt(source, start);
-    if ((shifts.get(line) ?? 0) >= 40) return { doc, lines: new LineIndex(source, shifts) };
+    if ((shifts.get(line) ?? 0) >= 40) return { doc, lines: new LineIndex(source, shifts), source };
     source = source.slice(0, start) + " " + source.slice(start);
     shifts.set(line, (shifts.get(line) ?? 0) + 1);
   }
@@ -416,7 +423,7 @@ export function parseYaml(text: string, file: string): ParsedFile {
 
 /** The full reader: the yaml package's tree, its syntax errors at their positions, duplicate-key warnings. */
 function parseYamlFully(text: string, file: string): ParsedFile {
-  const { doc, lines } = parseLikePyYaml(text);
+  const { doc, lines, source } = parseLikePyYaml(text);
   const problem = firstProblem(doc);
   if (problem) {
     const firstLine = problem.message.split(" at line ")[0].split("\n")[0];
@@ -427,7 +434,7 @@ function parseYamlFully(text: string, file: string): ParsedFile {
   const locator = new TreeLocator(doc, lines);
   const locate = (path: NodePath, target: "key" | "value" = "value") => locator.locate(path, target);
   registerSource(file, locate);
-  const converter = new Converter(doc, file);
+  const converter = new Converter(doc, file, source);
   const value = converter.value(doc.contents, undefined);
   return { file, value, problems: converter.problems, locate };
 }

@@ -93,6 +93,18 @@ export function resolvePlain(text: string): unknown {
   return text;
 }
 
+/**
+ * A block scalar's value (`|` or `>`) as PyYAML ends it: its last line keeps the line break it has
+ * in the text, so a last line that ends a file without one adds none. Both JS readers add "\n"
+ * there anyway (`t: |` then `  x` at the end of a file: PyYAML "x", they "x\n").
+ * `valueEnd` is where the scalar ends in `text`.
+ */
+export function blockScalarValue(value: string, valueEnd: number, text: string): string {
+  return valueEnd >= text.length && value.endsWith("\n") && !LINE_BREAK_AT_END.test(text) ? value.slice(0, -1) : value;
+}
+/** PyYAML's line breaks, at the end of a text. */
+const LINE_BREAK_AT_END = /[\n\r\x85\u2028\u2029]$/;
+
 /** The text as Python `str()` sees a YAML key. */
 export function keyText(key: unknown): string {
   return typeof key === "string" ? key : pythonRepr(key);

@@ -108,6 +108,21 @@ describe("YAML structure", () => {
     expect(Object.keys((parsed.value as Record<string, Record<string, unknown>>).c)).toEqual(["p", "r", "q"]);
   });
 
+  // Expected values are PyYAML 6's (yaml.safe_load); both JS YAML libraries end each of the first
+  // five with "\n". The anchor sends its file to the full reader, the others to js-yaml's events.
+  it.each([
+    ["t: |\n  x", { t: "x" }],
+    ["t: >\n  x\n  y", { t: "x y" }],
+    ["t: |+\n  x", { t: "x" }],
+    ["l:\n- |\n  x", { l: ["x"] }],
+    ["a: &a 1\nt: |\n  x", { a: 1, t: "x" }],
+    ["t: |\n  x\n", { t: "x\n" }],
+    ["t: |\n  x\r\n", { t: "x\n" }],
+    ["t: |-\n  x", { t: "x" }],
+  ])("ends a block scalar as PyYAML does: a last line that ends the file adds no line break (%j)", (text, expected) => {
+    expect(parseYaml(text, "eof.yaml").value).toEqual(expected);
+  });
+
   it("turns non-string keys into their Python str()", () => {
     expect(parseYaml("1: a\ntrue: b\n~: c\n", "keys.yaml").value).toEqual({ "1": "a", True: "b", None: "c" });
   });
