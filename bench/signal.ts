@@ -42,7 +42,7 @@ interface LoadJob {
 const ROOT = path.join(__dirname, "..");
 const CONCURRENCY = [1, 16, 128];
 const SECONDS = 2;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const MAX_REQUESTS = 40_000;
 const GENERATOR_CPU = "0";
 const SERVER_CPU = "1";
