@@ -37,6 +37,8 @@ export interface Expr {
   readonly unwrapped?: string;
   /** For `source.apply((parameter) => body)`: its parts, so a conversion of the result goes inside (see {@link convertedBy}). */
   readonly applied?: { readonly source: string; readonly parameter: string; readonly body: string };
+  /** Heat's null standing for an attribute heatshift cannot read: a property given just this is not set (see Properties.expr). */
+  readonly unreadableAttribute?: true;
 }
 
 /** `source.apply((parameter) => body)` as an Expr that remembers its parts. */

@@ -62,7 +62,7 @@ export function fieldBinding(
     attribute: (attribute, path) => {
       const field = Object.prototype.hasOwnProperty.call(attributes, attribute) ? attributes[attribute] : undefined;
       const unmapped = registry.get(type)?.attributes[attribute]?.unmapped;
-      if (field === undefined && unmapped) return { code: `null /* ${attribute}: ${unmapped} */`, output: false, refs: new Set<string>() };
+      if (field === undefined && unmapped) return { code: `null /* ${attribute}: ${unmapped} */`, output: false, refs: new Set<string>(), unreadableAttribute: true };
       if (field === undefined) return `attribute ${attribute} of ${type} has no TypeScript form in heatshift convert`;
       return { code: `${variable}.${field}${path.length === 0 ? "" : attributePath(path)}`, output: true, refs };
     },

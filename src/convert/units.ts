@@ -85,6 +85,9 @@ export class Properties {
     const v = this.get(name);
     if (v === undefined) return undefined;
     const e = snippetExpr(v, ctx.scope, this.resource.file, this.path(name), indent);
+    // Heat counts a property whose value resolves to null as not set (its default applies); the
+    // loader has warned that the attribute reads as null.
+    if (e.unreadableAttribute) return undefined;
     if (!this.isNumber(name)) return e;
     // A literal is converted now; a text that is not one is a ResourceGroup's index (groups.ts).
     if (typeof v === "string") return v.trim() !== "" && Number.isFinite(Number(v)) ? literalExpr(Number(v)) : convertedBy(e, "Number");

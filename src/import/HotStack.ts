@@ -179,8 +179,9 @@ export class HotStack extends pulumi.ComponentResource {
     const exact = found.attributeAt?.(attribute, path);
     if (exact) return exact;
     const value = found.attribute(attribute);
-    // Unmapped attributes were reported when the template was loaded; their value is null.
-    if (!value) return pulumi.output(null);
+    // Unmapped attributes were reported when the template was loaded; their value is Heat's null,
+    // known now: a property given just this is not set, as in Heat.
+    if (!value) return null;
     return path.length === 0 ? value : value.apply((v) => selectFromAttribute(v, path));
   }
 

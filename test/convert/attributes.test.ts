@@ -13,6 +13,7 @@ import { compareWithHotStack } from "./support";
 const templates = path.join(__dirname, "..", "fixtures", "convert", "templates");
 const attributes = path.join(templates, "attributes.yaml");
 const networkName = path.join(templates, "network-name.yaml");
+const unreadable = path.join(templates, "unreadable-attribute.yaml");
 
 describe("attributes, metadata and external_id: the program", () => {
   const result = convertTemplate({ templateFile: attributes });
@@ -56,6 +57,19 @@ describe("attributes, metadata and external_id: the program", () => {
     ]);
   });
 
+  test("a property given only an unmapped attribute is not set (Heat counts a null property as not given); the dependency stays", () => {
+    const converted = convertTemplate({ templateFile: unreadable });
+    expect([converted.problems.map((p) => formatDiagnostic(p).replace(/^.*unreadable-attribute\.yaml:/, "")), converted.program?.trimEnd().split("\n").slice(-4)]).toEqual([
+      ["11:5: warning: attribute console_urls of first (OS::Nova::Server) is not mapped: Pulumi's Instance does not expose it; it is null after import"],
+      [
+        'new openstack.compute.Instance("second", {',
+        '  ...imageArgs("cirros"),',
+        '  ...flavorArgs("m1.tiny"),',
+        "}, { dependsOn: [first] });",
+      ],
+    ]);
+  });
+
   test("a Net inside PrivateNetwork: its name is the component's networkName", () => {
     const program = convertTemplate({ templateFile: networkName }).program!;
     expect(program.split("\n").filter((l) => l.startsWith("export const"))).toEqual(["export const name = privateNetwork.networkName;"]);
@@ -82,6 +96,7 @@ describe("attributes, metadata and external_id: the program ≡ HotStack under m
   test.each([
     [attributes, 3],
     [networkName, 4],
+    [unreadable, 2],
   ])("%s: same resources (with import ids), inputs, waits and outputs (HotStack's exact outputs: test/registry/attributeOutputs.test.ts)", async (template, count) => {
     const { resources, differences } = await compareWithHotStack(mock, template, {}, convertTemplate({ templateFile: template }).program!);
     expect([differences, resources.length]).toEqual([[], count]);
