@@ -76,8 +76,12 @@ function time(fn: () => void, budgetMs: number): number {
     for (let i = 0; i < batch; i++) fn();
     samples.push((cpuMs() - start) / batch);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return median(samples);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function importOnce(file: string, text: string, parameters: Record<string, string>): void {
@@ -141,11 +145,6 @@ async function againstHeat(rounds: number): Promise<{ heatMs: number[]; oursMs: 
   } finally {
     heat.stdin.end();
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 void (async () => {
